@@ -1,0 +1,4 @@
+namespace OrderEats.Engine;
+
+/// <summary>Options for a reply.</summary>
+public sealed class ReplyOptions : ExtendableOptions;
