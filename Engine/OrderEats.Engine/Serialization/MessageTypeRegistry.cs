@@ -28,7 +28,10 @@ internal sealed class MessageTypeRegistry
     public IReadOnlyList<string> Hierarchy(Type type) =>
         hierarchies.GetOrAdd(type, t => [ContractName(t), .. HierarchyTypes(t).Select(ContractName)]);
 
-    /// <summary>Resolves the first known name of an enclosed-message-types header, registering nothing.</summary>
+    /// <summary>
+    /// Resolves the first concrete type named in an enclosed-message-types header. Names not registered are looked up among the
+    /// message types of the loaded assemblies (a contract name is a full type name), so a subscriber of a base type still gets the concrete event.
+    /// </summary>
     public Type? Resolve(string? enclosedMessageTypes)
     {
         if (string.IsNullOrWhiteSpace(enclosedMessageTypes))
@@ -38,9 +41,37 @@ internal sealed class MessageTypeRegistry
 
         foreach (var name in enclosedMessageTypes.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (byName.TryGetValue(name, out var type))
+            if (byName.TryGetValue(name, out var type) || (type = FindLoaded(name)) is not null)
             {
-                return type;
+                if (!type.IsAbstract && !type.IsInterface)
+                {
+                    return type;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private Type? FindLoaded(string name)
+    {
+        foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies().Where(a => !a.IsDynamic))
+        {
+            Type[] types;
+            try
+            {
+                types = assembly.GetTypes();
+            }
+            catch (System.Reflection.ReflectionTypeLoadException ex)
+            {
+                types = [.. ex.Types.OfType<Type>()];
+            }
+
+            var match = types.FirstOrDefault(t => typeof(IMessage).IsAssignableFrom(t) && ContractName(t) == name);
+            if (match is not null)
+            {
+                Register(match);
+                return match;
             }
         }
 
