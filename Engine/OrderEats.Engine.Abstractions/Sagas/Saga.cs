@@ -47,7 +47,6 @@ public abstract class Saga
         options.Headers[Headers.IsSagaTimeout] = bool.TrueString;
         options.Headers[Headers.TimeoutId] = Guid.NewGuid().ToString();
         options.Headers[Headers.SagaId] = Entity.Id.ToString();
-        options.Headers[Headers.SagaType] = GetType().FullName!;
         return context.SendLocal(state, options);
     }
 

@@ -18,10 +18,20 @@ internal sealed class SagaHandlerContext(
     : MessageHandlerContext(incoming, factory, endpointQueue, time, storage)
 {
     protected override T? Decorate<T>(T? options)
-        where T : class => OptionsCopy.With(options, [
+        where T : class
+    {
+        var copy = OptionsCopy.With(options, [
             new(Headers.OriginatingSagaId, sagaId.ToString()),
             new(Headers.OriginatingSagaType, saga.Name),
         ]);
+        if (copy.Headers.ContainsKey(Headers.IsSagaTimeout))
+        {
+            copy.Headers[Headers.SagaId] = sagaId.ToString();
+            copy.Headers[Headers.SagaType] = saga.Name;
+        }
+
+        return copy;
+    }
 
     protected override void OnEnqueued(TransportOperation operation)
     {
