@@ -12,13 +12,15 @@ internal sealed class InMemoryOutbox(InMemoryStore store, TimeProvider time) : I
     public Task Store(string messageId, IReadOnlyList<TransportOperation> operations, IUnitOfWork session, CancellationToken cancellationToken = default)
     {
         var copy = operations.ToList();
-        ((InMemorySession)session).Enlist(() =>
-        {
-            if (!store.Outbox.TryAdd(messageId, (copy, false, time.GetUtcNow())))
+        ((InMemorySession)session).Enlist(
+            () =>
             {
-                throw new InvalidOperationException($"The outbox holds message {messageId} already: it was processed concurrently.");
-            }
-        });
+                if (store.Outbox.ContainsKey(messageId))
+                {
+                    throw new InvalidOperationException($"The outbox holds message {messageId} already: it was processed concurrently.");
+                }
+            },
+            () => store.Outbox[messageId] = (copy, false, time.GetUtcNow()));
         return Task.CompletedTask;
     }
 

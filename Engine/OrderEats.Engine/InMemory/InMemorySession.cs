@@ -3,23 +3,30 @@ using OrderEats.Engine.Persistence;
 
 namespace OrderEats.Engine.InMemory;
 
-/// <summary>A unit of work that holds the store's write lock and applies its buffered writes on commit.</summary>
+/// <summary>A unit of work that buffers its writes; commit checks them all (versions, uniqueness) under the store's lock, then applies them all.</summary>
 internal sealed class InMemorySession(InMemoryStore store) : IUnitOfWork
 {
-    private readonly List<Action> writes = [];
-    private bool released;
+    private readonly List<(Action Check, Action Apply)> writes = [];
 
     public DbConnection Connection => throw new InvalidOperationException("The in-memory persistence has no database connection. Use UseSqlite, UsePostgreSql or UseSqlServer for handlers that store business data.");
 
     public DbTransaction Transaction => throw new InvalidOperationException("The in-memory persistence has no database transaction. Use UseSqlite, UsePostgreSql or UseSqlServer for handlers that store business data.");
 
-    public void Enlist(Action write) => writes.Add(write);
+    public void Enlist(Action check, Action apply) => writes.Add((check, apply));
 
     public Task Commit(CancellationToken cancellationToken = default)
     {
-        foreach (var write in writes)
+        lock (store.CommitLock)
         {
-            write();
+            foreach (var (check, _) in writes)
+            {
+                check();
+            }
+
+            foreach (var (_, apply) in writes)
+            {
+                apply();
+            }
         }
 
         writes.Clear();
@@ -28,12 +35,7 @@ internal sealed class InMemorySession(InMemoryStore store) : IUnitOfWork
 
     public ValueTask DisposeAsync()
     {
-        if (!released)
-        {
-            released = true;
-            store.WriteLock.Release();
-        }
-
+        writes.Clear();
         return ValueTask.CompletedTask;
     }
 }

@@ -2,14 +2,10 @@ using OrderEats.Engine.Persistence;
 
 namespace OrderEats.Engine.InMemory;
 
-/// <summary>Opens in-memory units of work; one at a time, like SQLite's single writer.</summary>
+/// <summary>Opens in-memory units of work with optimistic concurrency: a conflicting commit throws and the message is retried.</summary>
 internal sealed class InMemoryStorage(InMemoryStore store) : IStorage
 {
     public Task Setup(PersistenceSetup setup, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
-    public async Task<IUnitOfWork> OpenSession(CancellationToken cancellationToken = default)
-    {
-        await store.WriteLock.WaitAsync(cancellationToken);
-        return new InMemorySession(store);
-    }
+    public Task<IUnitOfWork> OpenSession(CancellationToken cancellationToken = default) => Task.FromResult<IUnitOfWork>(new InMemorySession(store));
 }

@@ -4,10 +4,10 @@ using OrderEats.Engine.Transport;
 
 namespace OrderEats.Engine.InMemory;
 
-/// <summary>The data of the in-memory persistence: saga rows per saga type and outbox records. One writer at a time (a session holds the lock).</summary>
+/// <summary>The data of the in-memory persistence: saga rows per saga type and outbox records. Commits are serialized by <see cref="CommitLock"/>.</summary>
 internal sealed class InMemoryStore
 {
-    public SemaphoreSlim WriteLock { get; } = new(1, 1);
+    public Lock CommitLock { get; } = new();
 
     public ConcurrentDictionary<string, ConcurrentDictionary<Guid, SagaRecord>> Sagas { get; } = new(StringComparer.Ordinal);
 
