@@ -1,11 +1,12 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace OrderEats.Engine.Transport.Learning;
 
 /// <summary>A message file's content; <see cref="Destination"/> is set on delayed sends, which wait outside their queue.</summary>
 internal sealed record LearningEnvelope(string Id, Dictionary<string, string> Headers, byte[] Body, string? Destination = null)
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
     public byte[] ToBytes() => JsonSerializer.SerializeToUtf8Bytes(this, Options);
 

@@ -16,6 +16,7 @@ internal sealed class LearningLayout
         Directory.CreateDirectory(Delayed);
         Directory.CreateDirectory(Subscriptions);
         Directory.CreateDirectory(Temp);
+        DeleteAbandonedTempFiles();
     }
 
     public string Root { get; }
@@ -31,6 +32,23 @@ internal sealed class LearningLayout
     public string Subscribers(string eventType) => Path.Combine(Subscriptions, ValidName(eventType, "event type"));
 
     public static string InFlight(string queuePath) => Path.Combine(queuePath, ".inflight");
+
+    /// <summary>Temp files of writers killed before their rename were never visible to anyone; a live writer's are milliseconds old.</summary>
+    private void DeleteAbandonedTempFiles()
+    {
+        var abandonedBefore = DateTime.UtcNow - TimeSpan.FromHours(1);
+        foreach (var file in Directory.EnumerateFiles(Temp).Where(file => File.GetLastWriteTimeUtc(file) < abandonedBefore))
+        {
+            try
+            {
+                File.Delete(file);
+            }
+            catch (IOException)
+            {
+                // Another process cleans up at the same time.
+            }
+        }
+    }
 
     private static string ValidName(string name, string kind)
     {

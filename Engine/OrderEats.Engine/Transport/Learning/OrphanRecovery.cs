@@ -58,19 +58,19 @@ internal static class OrphanRecovery
         var recovered = 0;
         try
         {
-                foreach (var file in Directory.EnumerateFiles(folder))
+            foreach (var file in Directory.EnumerateFiles(folder))
+            {
+                try
                 {
-                    try
-                    {
-                        File.Move(file, Path.Combine(queuePath, Path.GetFileName(file)), overwrite: true);
-                        recovered++;
-                        logger.LogWarning("Returned message file {File} of dead receiver {Owner} to queue {Queue}", Path.GetFileName(file), owner, queuePath);
-                    }
-                    catch (FileNotFoundException)
-                    {
-                        // Another process recovered it first.
-                    }
+                    File.Move(file, Path.Combine(queuePath, Path.GetFileName(file)), overwrite: true);
+                    recovered++;
+                    logger.LogWarning("Returned message file {File} of dead receiver {Owner} to queue {Queue}", Path.GetFileName(file), owner, queuePath);
                 }
+                catch (FileNotFoundException)
+                {
+                    // Another process recovered it first.
+                }
+            }
         }
         catch (DirectoryNotFoundException)
         {
