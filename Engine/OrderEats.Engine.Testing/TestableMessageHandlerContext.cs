@@ -12,8 +12,6 @@ public class TestableMessageHandlerContext : IMessageHandlerContext
     private readonly List<RepliedMessage> replied = [];
     private readonly List<TimeoutMessage> timeouts = [];
 
-    // Saga.RequestTimeout turns a delay into DeliverAt with the wall clock; the delay is recovered from the window the handler ran in.
-    private readonly DateTimeOffset createdAt = DateTimeOffset.UtcNow;
 
     /// <inheritdoc />
     public string MessageId { get; set; } = Guid.NewGuid().ToString();
@@ -26,6 +24,10 @@ public class TestableMessageHandlerContext : IMessageHandlerContext
 
     /// <inheritdoc />
     public CancellationToken CancellationToken { get; set; }
+
+    // Saga.RequestTimeout turns a delay into DeliverAt with the wall clock, so the delay is recovered from the window the handler ran in:
+    // it starts when the context is created, or when TestableSaga invokes the handler, which is tighter.
+    internal DateTimeOffset HandlerStartedAt { get; set; } = DateTimeOffset.UtcNow;
 
     /// <summary>Not available in unit tests.</summary>
     /// <exception cref="InvalidOperationException">Always: there is no database behind a testable context.</exception>
@@ -127,7 +129,7 @@ public class TestableMessageHandlerContext : IMessageHandlerContext
         }
 
         var deliverAt = options.DeliverAt ?? now;
-        return new TimeoutMessage(message, options, deliverAt, RoundDelay.Recover(deliverAt, createdAt, now));
+        return new TimeoutMessage(message, options, deliverAt, RoundDelay.Recover(deliverAt, HandlerStartedAt, now));
     }
 
     private List<T> Snapshot<T>(List<T> records)

@@ -189,6 +189,7 @@ public sealed class TestableSaga<TSaga, TData>
         var saga = CreateSaga();
         saga.Data = data;
         var before = Marks.Of(context);
+        context.HandlerStartedAt = DateTimeOffset.UtcNow;
         await model.InvokeHandlers(saga, message, context);
         return Save(saga, message, context, before);
     }
@@ -209,6 +210,7 @@ public sealed class TestableSaga<TSaga, TData>
         var saga = CreateSaga();
         saga.Data = Deserialize(stored.Data);
         var before = Marks.Of(context);
+        context.HandlerStartedAt = DateTimeOffset.UtcNow;
         await model.InvokeTimeout(saga, timeout.State, context);
         return Save(saga, timeout.State, context, before);
     }

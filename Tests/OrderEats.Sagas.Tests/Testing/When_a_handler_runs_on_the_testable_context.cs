@@ -48,6 +48,18 @@ public class When_a_handler_runs_on_the_testable_context
         }
     }
 
+    [TestCase(1500)]
+    [TestCase(250)]
+    [TestCase(90_000)]
+    public async Task Should_recover_the_exact_delay_a_saga_asked_for(int milliseconds)
+    {
+        var context = new TestableMessageHandlerContext();
+        var options = new SendOptions { DeliverAt = DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(milliseconds) };
+        options.Headers[Headers.IsSagaTimeout] = bool.TrueString;
+        await context.SendLocal(new KitchenTimeout(), options);
+        Assert.That(context.TimeoutMessages.Single().Within, Is.EqualTo(TimeSpan.FromMilliseconds(milliseconds)));
+    }
+
     [Test]
     public void Should_explain_that_storage_needs_a_real_persistence()
     {
