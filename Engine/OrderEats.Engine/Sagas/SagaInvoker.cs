@@ -46,6 +46,9 @@ internal sealed class SagaInvoker(
         var instance = (Saga)ActivatorUtilities.CreateInstance(context.Services, saga.SagaType);
         var data = (IContainSagaData)serializer.DeserializeData(record.Data, saga.DataType);
         instance.Entity = data;
+        // Compare against our own serialization of what was loaded: a store may rewrite the JSON text (PostgreSQL jsonb does).
+        var loadedJson = isNew ? null : serializer.SerializeData(data);
+        var requestedBefore = pending.Select(t => t.TimeoutId).ToHashSet();
         var handlerContext = new SagaHandlerContext(context, factory, endpointQueue, time, session, saga, record.Id, pending);
         await registration.Invoker.Invoke(instance, message, handlerContext);
 
@@ -56,8 +59,9 @@ internal sealed class SagaInvoker(
         }
 
         var cancelled = instance.CancelledTimeoutTypes.Select(MessageTypeRegistry.ContractName).ToHashSet(StringComparer.Ordinal);
-        pending.RemoveAll(t => cancelled.Contains(t.MessageType));
-        await Save(saga, record, instance, data, pending, isNew, session, cancellationToken);
+        // CancelTimeouts cancels what earlier messages requested; a timeout requested by this same message stays (cancel-then-request restarts it).
+        pending.RemoveAll(t => cancelled.Contains(t.MessageType) && requestedBefore.Contains(t.TimeoutId));
+        await Save(saga, record, loadedJson, instance, data, pending, isNew, session, cancellationToken);
     }
 
     private async Task<SagaRecord?> Load(SagaMetadata saga, IncomingContext context, object message, IUnitOfWork session, CancellationToken cancellationToken)
@@ -117,7 +121,7 @@ internal sealed class SagaInvoker(
     }
 
     private async Task Save(
-        SagaMetadata saga, SagaRecord record, Saga instance, IContainSagaData data, List<PendingTimeout> pending, bool isNew, IUnitOfWork session, CancellationToken cancellationToken)
+        SagaMetadata saga, SagaRecord record, string? loadedJson, Saga instance, IContainSagaData data, List<PendingTimeout> pending, bool isNew, IUnitOfWork session, CancellationToken cancellationToken)
     {
         if (instance.Completed)
         {
@@ -134,7 +138,7 @@ internal sealed class SagaInvoker(
         {
             await persister.Insert(saga.Storage, updated, session, cancellationToken);
         }
-        else if (updated.Data != record.Data || !updated.PendingTimeouts.SequenceEqual(record.PendingTimeouts))
+        else if (updated.Data != loadedJson || !updated.PendingTimeouts.SequenceEqual(record.PendingTimeouts))
         {
             await persister.Update(saga.Storage, updated, session, cancellationToken);
         }

@@ -33,8 +33,10 @@ public class When_a_saga_runs
     public async Task Should_fire_a_timeout_and_drop_a_cancelled_one()
     {
         var sagas = await StartSagaEndpoint(concurrency: 1);
+        var orderId = Guid.NewGuid();
 
-        await sagas.Send(new StartOrder(Guid.NewGuid(), "timeouts"), new SendOptions { Destination = "acc-sagas" });
+        await sagas.Send(new StartOrder(orderId, "timeouts"), new SendOptions { Destination = "acc-sagas" });
+        await sagas.Send(new StopWaiting(orderId), new SendOptions { Destination = "acc-sagas" });
 
         await harness.Signals.WaitFor("fired");
         Assert.That(harness.Signals.Count("cancelled-fired"), Is.Zero);
@@ -83,6 +85,8 @@ public class When_a_saga_runs
 
     public sealed record Poke(Guid OrderId) : ICommand;
 
+    public sealed record StopWaiting(Guid OrderId) : ICommand;
+
     public sealed record GetQuote(Guid OrderId) : ICommand;
 
     public sealed record Quote(Guid OrderId, int Amount) : IMessage;
@@ -108,6 +112,7 @@ public class When_a_saga_runs
         IAmStartedByMessages<StartOrder>,
         IHandleMessages<Quote>,
         IHandleMessages<Poke>,
+        IHandleMessages<StopWaiting>,
         IHandleTimeouts<Fires>,
         IHandleTimeouts<Cancelled>
     {
@@ -126,9 +131,8 @@ public class When_a_saga_runs
                     await context.Send(new GetQuote(message.OrderId));
                     break;
                 case "timeouts":
-                    await RequestTimeout(context, TimeSpan.FromMilliseconds(100), new Cancelled());
+                    await RequestTimeout(context, TimeSpan.FromSeconds(1), new Cancelled());
                     await RequestTimeout(context, TimeSpan.FromSeconds(2), new Fires());
-                    CancelTimeouts<Cancelled>();
                     break;
                 case "complete-now":
                     Complete();
@@ -140,6 +144,12 @@ public class When_a_saga_runs
         {
             Data.Quote = message.Amount;
             Complete();
+            return Task.CompletedTask;
+        }
+
+        public Task Handle(StopWaiting message, IMessageHandlerContext context)
+        {
+            CancelTimeouts<Cancelled>();
             return Task.CompletedTask;
         }
 
@@ -171,7 +181,8 @@ public class When_a_saga_runs
             mapper.MapSaga(d => d.OrderId)
                 .ToMessage<StartOrder>(m => m.OrderId)
                 .ToMessage<Quote>(m => m.OrderId)
-                .ToMessage<Poke>(m => m.OrderId);
+                .ToMessage<Poke>(m => m.OrderId)
+                .ToMessage<StopWaiting>(m => m.OrderId);
 
         private void Complete()
         {
