@@ -6,6 +6,8 @@ namespace OrderEats.Engine.Sql;
 // One database: its dialect and connection string. Every connection the persistence uses comes from here.
 internal sealed class SqlDatabase(SqlDialect dialect, string connectionString)
 {
+    private int prepared;
+
     public SqlDialect Dialect { get; } = dialect;
 
     public string ConnectionString { get; } = connectionString;
@@ -16,7 +18,13 @@ internal sealed class SqlDatabase(SqlDialect dialect, string connectionString)
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await Dialect.PrepareConnection(connection, cancellationToken);
+            var first = Volatile.Read(ref prepared) == 0;
+            await Dialect.PrepareConnection(connection, first, cancellationToken);
+            if (first)
+            {
+                Volatile.Write(ref prepared, 1);
+            }
+
             return connection;
         }
         catch

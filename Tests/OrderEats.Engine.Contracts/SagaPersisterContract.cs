@@ -181,6 +181,7 @@ public abstract class SagaPersisterContract
             await session.Commit(Token);
         }, Timeout);
 
+        await TestContext.Out.WriteLineAsync($"inserted {string.Join(", ", inserted)}; {Describe(failures)}");
         Assert.That(failures.Count(f => f is null), Is.EqualTo(1), "exactly one insert commits: " + Describe(failures));
         var loser = Array.FindIndex(failures, f => f is not null);
         var winner = 1 - loser;
@@ -218,6 +219,7 @@ public abstract class SagaPersisterContract
         }, Timeout);
 
         var winners = Enumerable.Range(0, 2).Where(i => failures[i] is null).OrderBy(i => readVersions[i]).ToList();
+        await TestContext.Out.WriteLineAsync($"read versions {string.Join(", ", readVersions)}; {Describe(failures)}");
         var final = await Load(persistence, saga, record.Id);
         Assert.Multiple(() =>
         {

@@ -40,8 +40,8 @@ internal abstract partial class SqlDialect
 
     public abstract DbConnection CreateConnection(string connectionString);
 
-    // Runs once per opened connection, before any transaction (SQLite sets its pragmas here).
-    public virtual Task PrepareConnection(DbConnection connection, CancellationToken cancellationToken = default) => Task.CompletedTask;
+    // Runs on every opened connection before any transaction; firstOfDatabase is true for the first connection this process opens to it.
+    public virtual Task PrepareConnection(DbConnection connection, bool firstOfDatabase, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
     public virtual async Task<DbTransaction> BeginTransaction(DbConnection connection, CancellationToken cancellationToken = default)
     {

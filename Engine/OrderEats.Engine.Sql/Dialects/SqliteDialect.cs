@@ -29,13 +29,14 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override DbConnection CreateConnection(string connectionString) => new SqliteConnection(connectionString);
 
-    public override async Task PrepareConnection(DbConnection connection, CancellationToken cancellationToken = default)
+    public override async Task PrepareConnection(DbConnection connection, bool firstOfDatabase, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
         await using var command = connection.CreateCommand();
 
-        // WAL lets readers (outbox lookups) run beside the one writer; the busy timeout makes a second writer wait instead of failing.
-        command.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA journal_mode = WAL;";
+        // The busy timeout makes a second writer wait instead of failing. WAL lets readers (outbox lookups) run beside the one writer;
+        // it is stored in the file, so setting it once per process is enough.
+        command.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds};" + (firstOfDatabase ? " PRAGMA journal_mode = WAL;" : "");
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
