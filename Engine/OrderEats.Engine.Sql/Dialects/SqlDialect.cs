@@ -28,10 +28,9 @@ internal abstract partial class SqlDialect
 
     public string OutboxTable => Qualify("outbox");
 
-    // The statements that end the saga loads: PostgreSQL locks the row with FOR UPDATE.
+    // Loads lock the row so a second message for the same saga waits instead of racing to a version conflict.
     protected virtual string RowLockClause => string.Empty;
 
-    // The table hint that locks the loaded row on SQL Server.
     protected virtual string TableLockHint => string.Empty;
 
     protected virtual string TrueLiteral => "1";
@@ -54,13 +53,12 @@ internal abstract partial class SqlDialect
 
     public abstract bool IsUniqueViolation(Exception exception);
 
-    // The idempotent DDL statements for the setup, in order; each runs as its own command.
+    // One command each: SQL Server cannot create a schema and tables in one batch.
     public abstract IReadOnlyList<string> SchemaStatements(PersistenceSetup setup);
 
-    // The statement that serializes concurrent schema installs inside the install transaction (null when the transaction already does).
+    // Two endpoints starting at once would race on CREATE ... IF NOT EXISTS (PostgreSQL then fails on its catalog's unique index).
     public abstract string? SchemaLockStatement { get; }
 
-    // The whole install script for a DBA to run by hand.
     public abstract string Script(PersistenceSetup setup);
 
     public abstract string CorrelationColumnType(Type correlationType);
