@@ -102,8 +102,8 @@ internal sealed class SqlSagaPersister(SqlDialect dialect) : ISagaPersister
         // Column order follows SqlDialect.SagaColumns.
         var timeouts = reader.IsDBNull(6) ? null : JsonSerializer.Deserialize<List<PendingTimeout>>(reader.GetString(6));
         return new SagaRecord(
-            SqlDialect.ReadGuid(reader.GetValue(0)),
-            SqlDialect.ReadCorrelation(saga, reader.GetValue(1)),
+            SqlValues.ReadGuid(reader.GetValue(0)),
+            SqlValues.ReadCorrelation(saga, reader.GetValue(1)),
             reader.GetString(2),
             reader.IsDBNull(3) ? null : reader.GetString(3),
             reader.IsDBNull(4) ? null : reader.GetString(4),

@@ -74,7 +74,7 @@ internal sealed class PostgreSqlDialect(string? schemaName) : SqlDialect(schemaN
 
         foreach (var saga in setup.Sagas)
         {
-            CheckCorrelationType(saga);
+            SqlValues.CheckCorrelationType(saga);
             var table = SagaTableName(saga);
             statements.Add(
                 $"""

@@ -77,7 +77,7 @@ internal sealed class SqlServerDialect(string? schemaName) : SqlDialect(schemaNa
 
         foreach (var saga in setup.Sagas)
         {
-            CheckCorrelationType(saga);
+            SqlValues.CheckCorrelationType(saga);
             var table = SagaTableName(saga);
             statements.Add(
                 $"""

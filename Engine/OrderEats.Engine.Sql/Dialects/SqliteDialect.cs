@@ -85,7 +85,7 @@ internal sealed class SqliteDialect : SqlDialect
         var statements = new List<string>();
         foreach (var saga in setup.Sagas)
         {
-            CheckCorrelationType(saga);
+            SqlValues.CheckCorrelationType(saga);
             var table = SagaTableName(saga);
             statements.Add(
                 $"""
