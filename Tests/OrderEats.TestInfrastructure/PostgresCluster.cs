@@ -10,6 +10,9 @@ internal sealed class PostgresCluster : IAsyncDisposable
 {
     public const string SuperUser = "postgres";
     private const string OsUser = "postgres";
+    private const string Root = "/tmp";
+    private const string FolderPrefix = "oe-pg-";
+    private const string OwnerFile = "owner.pid";
 
     private readonly string binDirectory;
     private readonly string folder;
@@ -35,9 +38,12 @@ internal sealed class PostgresCluster : IAsyncDisposable
             await EnsureOsUser(cancellationToken);
         }
 
+        await StopOrphans(bin);
+
         // Short path: the unix socket path must stay under 108 bytes.
-        var folder = Path.Combine("/tmp", "oe-pg-" + Guid.NewGuid().ToString("N")[..10]);
+        var folder = Path.Combine(Root, FolderPrefix + Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, OwnerFile), Environment.ProcessId.ToString(CultureInfo.InvariantCulture), cancellationToken);
         try
         {
             if (asRoot)
@@ -87,7 +93,11 @@ internal sealed class PostgresCluster : IAsyncDisposable
             return;
         }
 
-        await PgCtl(Environment.UserName == "root", CancellationToken.None, "stop", "-w", "-m", "fast");
+        if (Directory.Exists(DataDirectory))
+        {
+            await PgCtl(Environment.UserName == "root", CancellationToken.None, "stop", "-w", "-m", "fast");
+        }
+
         Directory.Delete(folder, recursive: true);
     }
 
@@ -119,6 +129,35 @@ internal sealed class PostgresCluster : IAsyncDisposable
         return installed ?? throw new InvalidOperationException(
             "No PostgreSQL binaries found (initdb on PATH or under /usr/lib/postgresql/*/bin). " +
             $"Install them (Debian: apt-get install -y postgresql) or set {PostgresServer.EnvironmentVariable} to a server's connection string.");
+    }
+
+    // A test run that was killed leaves its cluster running; stop those whose owning process is gone (never a cluster of a live run).
+    private static async Task StopOrphans(string bin)
+    {
+        foreach (var folder in Directory.GetDirectories(Root, FolderPrefix + "*"))
+        {
+            var ownerFile = Path.Combine(folder, OwnerFile);
+            if (!File.Exists(ownerFile) || !int.TryParse(await File.ReadAllTextAsync(ownerFile), out var owner) || IsRunning(owner))
+            {
+                continue;
+            }
+
+            var orphan = new PostgresCluster(bin, folder, 0);
+            await orphan.DisposeAsync();
+        }
+    }
+
+    private static bool IsRunning(int processId)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private static async Task EnsureOsUser(CancellationToken cancellationToken)
