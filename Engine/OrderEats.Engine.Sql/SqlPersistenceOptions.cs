@@ -1,0 +1,14 @@
+namespace OrderEats.Engine.Sql;
+
+/// <summary>How the SQL persistence installs itself.</summary>
+public sealed class SqlPersistenceOptions
+{
+    /// <summary>True (default) to create the saga and outbox tables at endpoint start when they are missing.</summary>
+    public bool CreateSchema { get; set; } = true;
+
+    /// <summary>True (default) to create the database (or the SQLite file's folder) at endpoint start when it is missing.</summary>
+    public bool CreateDatabaseIfMissing { get; set; } = true;
+
+    /// <summary>The schema holding the tables: default "public" on PostgreSQL, "dbo" on SQL Server; SQLite has none and must leave it null.</summary>
+    public string? SchemaName { get; set; }
+}
