@@ -11,4 +11,7 @@ public sealed class SqlPersistenceOptions
 
     /// <summary>The schema holding the tables: default "public" on PostgreSQL, "dbo" on SQL Server; SQLite has none and must leave it null.</summary>
     public string? SchemaName { get; set; }
+
+    /// <summary>Idempotent statements for the endpoint's own business tables, run after the engine's schema in the same transaction (when <see cref="CreateSchema"/> is on).</summary>
+    public IList<string> AdditionalSchema { get; } = [];
 }

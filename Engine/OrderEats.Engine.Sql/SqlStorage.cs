@@ -27,7 +27,7 @@ internal sealed class SqlStorage(SqlDatabase database, SqlPersistenceOptions opt
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        foreach (var statement in statements)
+        foreach (var statement in statements.Concat(options.AdditionalSchema))
         {
             await using var command = session.CreateCommand(statement);
             await command.ExecuteNonQueryAsync(cancellationToken);

@@ -153,6 +153,7 @@ public sealed class EndpointInstance : IMessageSession, IAsyncDisposable
             : new SagaInvoker(persistence.Sagas, serializer, factory, name, time, handlers.NotFoundHandlers, loggerFactory.CreateLogger<SagaInvoker>());
         var pipeline = new IncomingPipeline([
             new TracingStep(name),
+            new RetryAcknowledgementStep(transport, name, configuration.HostName, time),
             new UnitOfWorkStep(storage, outbox, transport, loggerFactory.CreateLogger<UnitOfWorkStep>()),
             new DeserializeStep(registry, serializer),
             new InvokeHandlersStep(handlers, sagaInvoker, factory, name, time),
