@@ -7,7 +7,7 @@ namespace OrderEats.Engine.Transport.Learning;
 /// The file-based transport: a folder per queue, one file per message, atomic renames for every state change.
 /// Several processes may share the folder (competing consumers); a kill at any point loses no dispatched message.
 /// </summary>
-internal sealed class LearningTransport : ITransport
+internal sealed class LearningTransport : ITransport, IQueueDepth
 {
     private readonly LearningLayout layout;
     private readonly ILoggerFactory loggerFactory;
@@ -46,6 +46,12 @@ internal sealed class LearningTransport : ITransport
 
         logger.LogInformation("Learning transport set up queue {Queue} in {Folder}", setup.EndpointQueue, layout.Root);
         return Task.CompletedTask;
+    }
+
+    public Task<long> Count(string queue, CancellationToken cancellationToken = default)
+    {
+        var path = layout.Queue(queue);
+        return Task.FromResult(Directory.Exists(path) ? (long)MessageFile.List(path).Count : 0L);
     }
 
     public async Task Dispatch(IReadOnlyList<TransportOperation> operations, CancellationToken cancellationToken = default)
