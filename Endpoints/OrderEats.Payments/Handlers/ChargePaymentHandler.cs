@@ -8,7 +8,7 @@ using OrderEats.Payments.Ledger;
 namespace OrderEats.Payments.Handlers;
 
 // Charges an order once. The outcome (charge or decline) is recorded in the ledger in the message's transaction; a repeated command, even
-// with a new message id, finds it and repeats the stored answer without calling the gateway.
+// with a new message id, finds it and repeats the stored answer without calling the gateway. A gateway failure rolls the reservation back.
 internal sealed class ChargePaymentHandler(PaymentGateway gateway, PaymentsLedger ledger, ILogger<ChargePaymentHandler> logger) : IHandleMessages<ChargePayment>
 {
     public async Task Handle(ChargePayment message, IMessageHandlerContext context)
@@ -25,11 +25,17 @@ internal sealed class ChargePaymentHandler(PaymentGateway gateway, PaymentsLedge
             return;
         }
 
-        var decision = await gateway.Charge(message.OrderId, message.CustomerId, message.Amount, cancellationToken);
-        outcome = decision.Approved
-            ? new LedgerRow(LedgerKind.Charge, Guid.CreateVersion7(), message.Amount.Amount, message.Amount.Currency, null)
-            : new LedgerRow(LedgerKind.Decline, Guid.CreateVersion7(), message.Amount.Amount, message.Amount.Currency, decision.DeclineReason);
+        // Reserve the order's payment slot before calling the gateway: a concurrent ChargePayment for the same order waits on this row's key and,
+        // once this transaction commits, fails and is retried into the stored answer. So the gateway is called once per order, not once per message.
+        outcome = new LedgerRow(LedgerKind.Charge, Guid.CreateVersion7(), message.Amount.Amount, message.Amount.Currency, null);
         await writer.Insert(message.OrderId, outcome, TimeProvider.System.GetUtcNow(), cancellationToken);
+        var decision = await gateway.Charge(message.OrderId, message.CustomerId, message.Amount, cancellationToken);
+        if (!decision.Approved)
+        {
+            outcome = outcome with { Kind = LedgerKind.Decline, Reason = decision.DeclineReason };
+            await writer.Decline(message.OrderId, outcome.Reason, cancellationToken);
+        }
+
         await Answer(message.OrderId, outcome, context);
     }
 

@@ -37,9 +37,10 @@ internal sealed class RefundPaymentHandler(PaymentGateway gateway, PaymentsLedge
         }
 
         var amount = RefundAmount(message, charge);
-        await gateway.Refund(message.OrderId, new Money(amount, charge.Currency), cancellationToken);
+        // Recorded before the gateway call, as a charge is: a concurrent refund of the same order waits on the row's key, so the gateway refunds once.
         refund = new LedgerRow(LedgerKind.Refund, Guid.CreateVersion7(), amount, charge.Currency, message.Reason);
         await writer.Insert(message.OrderId, refund, TimeProvider.System.GetUtcNow(), cancellationToken);
+        await gateway.Refund(message.OrderId, new Money(amount, charge.Currency), cancellationToken);
         await Answer(message.OrderId, refund, context);
     }
 

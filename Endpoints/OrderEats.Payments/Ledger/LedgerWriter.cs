@@ -42,4 +42,16 @@ internal sealed class LedgerWriter(IStorageSession storage, SqlDialectKind kind)
             .Add("@at", SqlValues.Time(kind, at));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    // Turns the reserved charge row of this transaction into a decline.
+    public async Task Decline(Guid orderId, string? reason, CancellationToken cancellationToken = default)
+    {
+        await using var command = SqlValues.Command(
+                storage.Connection, storage.Transaction, $"UPDATE {LedgerSchema.Table} SET kind = @decline, reason = @reason WHERE order_id = @order AND kind = @charge")
+            .Add("@decline", LedgerKind.Decline)
+            .Add("@reason", reason)
+            .Add("@order", SqlValues.Guid(kind, orderId))
+            .Add("@charge", LedgerKind.Charge);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 }

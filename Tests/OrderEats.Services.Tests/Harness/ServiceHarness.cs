@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OrderEats.Engine;
 using OrderEats.Engine.Hosting;
+using OrderEats.Engine.Sql;
 using OrderEats.Engine.Transport;
 using OrderEats.ServiceDefaults;
 
@@ -25,10 +26,12 @@ public sealed class ServiceHarness : IAsyncDisposable
     private readonly Channel<IncomingMessage> errors = Channel.CreateUnbounded<IncomingMessage>();
     private ServiceProvider? ordersServices;
 
-    private ServiceHarness()
+    private ServiceHarness(string? postgres)
     {
         Folder = Path.Combine(Path.GetTempPath(), "ordereats-services-" + Guid.NewGuid().ToString("N"));
-        Infrastructure = new InfrastructureOptions { DataFolder = Folder };
+        Infrastructure = postgres is null
+            ? new InfrastructureOptions { DataFolder = Folder }
+            : new InfrastructureOptions { DataFolder = Folder, Persistence = SqlDialectKind.PostgreSql, ServerConnectionString = postgres };
     }
 
     public string Folder { get; }
@@ -58,13 +61,15 @@ public sealed class ServiceHarness : IAsyncDisposable
     }
 
     public static async Task<ServiceHarness> Start(
+        TestPersistence persistence,
         Action<IServiceCollection, IConfiguration, InfrastructureOptions, Action<EndpointConfiguration>> addService,
         string endpointName,
         IReadOnlyDictionary<string, string?> settings,
         Action<EndpointConfiguration>? customize = null,
         Action<WebApplication>? map = null)
     {
-        var harness = new ServiceHarness();
+        var postgres = persistence == TestPersistence.PostgreSql ? (await Postgres.Server()).ConnectionString("postgres") : null;
+        var harness = new ServiceHarness(postgres);
         try
         {
             await harness.StartOrders();

@@ -9,7 +9,8 @@ namespace OrderEats.Services.Tests.Kitchen;
 public static class KitchenHarness
 {
     public static Task<ServiceHarness> Start(
-        KitchenMode mode, double rejectionRate = 0, double ignoreRate = 0, TimeSpan? acceptDelay = null, TimeSpan? prepareTime = null) => ServiceHarness.Start(
+        TestPersistence persistence, KitchenMode mode, double rejectionRate = 0, double ignoreRate = 0, TimeSpan? acceptDelay = null, TimeSpan? prepareTime = null) => ServiceHarness.Start(
+        persistence,
         (services, configuration, infrastructure, customize) => services.AddKitchenService(configuration, infrastructure, customize),
         KitchenService.EndpointName,
         new Dictionary<string, string?>

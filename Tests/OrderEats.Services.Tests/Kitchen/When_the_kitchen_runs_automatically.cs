@@ -5,17 +5,18 @@ using OrderEats.Services.Tests.Harness;
 
 namespace OrderEats.Services.Tests.Kitchen;
 
-[TestFixture]
-public class When_the_kitchen_runs_automatically
+[TestFixture(TestPersistence.Sqlite)]
+[TestFixture(TestPersistence.PostgreSql)]
+public class When_the_kitchen_runs_automatically(TestPersistence persistence)
 {
     [Test]
     public async Task Should_accept_the_ticket_and_then_report_it_prepared()
     {
-        await using var harness = await KitchenHarness.Start(KitchenMode.Auto);
+        await using var harness = await KitchenHarness.Start(persistence, KitchenMode.Auto);
 
         var orderId = await harness.Prepare();
         await harness.Inbox.WaitFor<OrderPrepared>(m => m.OrderId == orderId);
-        var tickets = await harness.Service<KitchenTickets>().ReadAll();
+        var tickets = (await harness.Service<KitchenTickets>().ReadAll()).Where(x => x.OrderId == orderId).ToList();
 
         Assert.Multiple(() =>
         {
@@ -29,7 +30,7 @@ public class When_the_kitchen_runs_automatically
     [Test]
     public async Task Should_reject_every_ticket_at_rejection_rate_1()
     {
-        await using var harness = await KitchenHarness.Start(KitchenMode.Auto, rejectionRate: 1);
+        await using var harness = await KitchenHarness.Start(persistence, KitchenMode.Auto, rejectionRate: 1);
 
         var orderId = await harness.Prepare();
         var rejection = (await harness.Inbox.WaitFor<OrderRejected>(m => m.OrderId == orderId)).Single();
@@ -46,7 +47,7 @@ public class When_the_kitchen_runs_automatically
     [Test]
     public async Task Should_leave_the_ticket_unanswered_at_ignore_rate_1()
     {
-        await using var harness = await KitchenHarness.Start(KitchenMode.Auto, ignoreRate: 1, acceptDelay: TimeSpan.Zero);
+        await using var harness = await KitchenHarness.Start(persistence, KitchenMode.Auto, ignoreRate: 1, acceptDelay: TimeSpan.Zero);
 
         var orderId = await harness.Prepare();
         var ticket = await harness.Service<KitchenTickets>().Find(orderId);
@@ -58,13 +59,13 @@ public class When_the_kitchen_runs_automatically
     public async Task Should_open_one_ticket_and_answer_once_when_PrepareOrder_is_repeated()
     {
         // A long accept delay keeps the first ticket Received while the duplicate arrives.
-        await using var harness = await KitchenHarness.Start(KitchenMode.Auto, acceptDelay: TimeSpan.FromSeconds(1));
+        await using var harness = await KitchenHarness.Start(persistence, KitchenMode.Auto, acceptDelay: TimeSpan.FromSeconds(1));
         var orderId = Guid.NewGuid();
 
         await harness.Prepare(orderId);
         await harness.Prepare(orderId, expectedProbes: 2);
         await harness.Inbox.WaitFor<OrderPrepared>(m => m.OrderId == orderId);
-        var tickets = await harness.Service<KitchenTickets>().ReadAll();
+        var tickets = (await harness.Service<KitchenTickets>().ReadAll()).Where(x => x.OrderId == orderId).ToList();
 
         Assert.Multiple(() =>
         {

@@ -7,7 +7,8 @@ namespace OrderEats.Services.Tests.Notifications;
 
 public static class NotificationsHarness
 {
-    public static Task<ServiceHarness> Start(double transientFailureRate = 0) => ServiceHarness.Start(
+    public static Task<ServiceHarness> Start(TestPersistence persistence, double transientFailureRate = 0) => ServiceHarness.Start(
+        persistence,
         (services, configuration, infrastructure, customize) => services.AddNotificationsService(configuration, infrastructure, customize),
         NotificationsService.EndpointName,
         new Dictionary<string, string?> { ["Notifications:TransientFailureRate"] = transientFailureRate.ToString(CultureInfo.InvariantCulture) },

@@ -6,7 +6,8 @@ namespace OrderEats.Services.Tests.Payments;
 
 public static class PaymentsHarness
 {
-    public static Task<ServiceHarness> Start(double declineRate = 0, double transientFailureRate = 0) => ServiceHarness.Start(
+    public static Task<ServiceHarness> Start(TestPersistence persistence, double declineRate = 0, double transientFailureRate = 0) => ServiceHarness.Start(
+        persistence,
         (services, configuration, infrastructure, customize) => services.AddPaymentsService(configuration, infrastructure, customize),
         PaymentsService.EndpointName,
         new Dictionary<string, string?>
