@@ -63,7 +63,6 @@ public sealed class ServiceHarness : IAsyncDisposable
     public static async Task<ServiceHarness> Start(
         TestPersistence persistence,
         Action<IServiceCollection, IConfiguration, InfrastructureOptions, Action<EndpointConfiguration>> addService,
-        string endpointName,
         IReadOnlyDictionary<string, string?> settings,
         Action<EndpointConfiguration>? customize = null,
         Action<WebApplication>? map = null)
@@ -74,7 +73,7 @@ public sealed class ServiceHarness : IAsyncDisposable
         {
             await harness.StartOrders();
             await harness.WatchErrors();
-            await harness.StartService(addService, endpointName, settings, customize, map);
+            await harness.StartService(addService, settings, customize, map);
             return harness;
         }
         catch
@@ -141,7 +140,6 @@ public sealed class ServiceHarness : IAsyncDisposable
 
     private async Task StartService(
         Action<IServiceCollection, IConfiguration, InfrastructureOptions, Action<EndpointConfiguration>> addService,
-        string endpointName,
         IReadOnlyDictionary<string, string?> settings,
         Action<EndpointConfiguration>? customize,
         Action<WebApplication>? map)
@@ -161,6 +159,6 @@ public sealed class ServiceHarness : IAsyncDisposable
         App = builder.Build();
         map?.Invoke(App);
         await App.StartAsync();
-        await App.Services.GetRequiredKeyedService<StartedEndpoint>(endpointName).WhenStarted().WaitAsync(Inbox.Timeout);
+        await Task.WhenAll(App.Services.GetServices<StartedEndpoint>().Select(e => e.WhenStarted())).WaitAsync(Inbox.Timeout);
     }
 }

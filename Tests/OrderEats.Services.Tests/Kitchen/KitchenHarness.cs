@@ -12,7 +12,6 @@ public static class KitchenHarness
         TestPersistence persistence, KitchenMode mode, double rejectionRate = 0, double ignoreRate = 0, TimeSpan? acceptDelay = null, TimeSpan? prepareTime = null) => ServiceHarness.Start(
         persistence,
         (services, configuration, infrastructure, customize) => services.AddKitchenService(configuration, infrastructure, customize),
-        KitchenService.EndpointName,
         new Dictionary<string, string?>
         {
             ["Kitchen:Mode"] = mode.ToString(),

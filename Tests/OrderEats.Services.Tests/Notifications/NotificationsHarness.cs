@@ -10,7 +10,6 @@ public static class NotificationsHarness
     public static Task<ServiceHarness> Start(TestPersistence persistence, double transientFailureRate = 0) => ServiceHarness.Start(
         persistence,
         (services, configuration, infrastructure, customize) => services.AddNotificationsService(configuration, infrastructure, customize),
-        NotificationsService.EndpointName,
         new Dictionary<string, string?> { ["Notifications:TransientFailureRate"] = transientFailureRate.ToString(CultureInfo.InvariantCulture) },
         configuration => configuration.AddHandler<OrderEventProbe>());
 

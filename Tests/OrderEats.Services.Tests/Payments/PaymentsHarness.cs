@@ -9,7 +9,6 @@ public static class PaymentsHarness
     public static Task<ServiceHarness> Start(TestPersistence persistence, double declineRate = 0, double transientFailureRate = 0) => ServiceHarness.Start(
         persistence,
         (services, configuration, infrastructure, customize) => services.AddPaymentsService(configuration, infrastructure, customize),
-        PaymentsService.EndpointName,
         new Dictionary<string, string?>
         {
             ["Payments:Gateway:DeclineRate"] = declineRate.ToString(System.Globalization.CultureInfo.InvariantCulture),
