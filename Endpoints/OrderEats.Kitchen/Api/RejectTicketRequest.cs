@@ -1,0 +1,5 @@
+namespace OrderEats.Kitchen.Api;
+
+/// <summary>The body of POST /kitchen/tickets/{orderId}/reject.</summary>
+/// <param name="Reason">Why the kitchen rejects the order (shown to the customer in the cancellation).</param>
+public sealed record RejectTicketRequest(string? Reason);

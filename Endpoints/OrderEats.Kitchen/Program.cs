@@ -1,0 +1,14 @@
+using OrderEats.Engine.Hosting;
+using OrderEats.Kitchen;
+using OrderEats.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+var infrastructure = InfrastructureOptions.FromConfiguration(builder.Configuration);
+builder.Services.AddKitchenService(builder.Configuration, infrastructure);
+var app = builder.Build();
+var endpoint = app.Services.GetRequiredKeyedService<StartedEndpoint>(KitchenService.EndpointName);
+app.MapGet("/health", () => endpoint.Instance is not null
+    ? Results.Ok(new { status = "ok" })
+    : Results.Json(new { status = "starting" }, statusCode: StatusCodes.Status503ServiceUnavailable));
+app.MapKitchenApi();
+app.Run();

@@ -1,0 +1,42 @@
+using OrderEats.Engine;
+using OrderEats.Notifications.Channel;
+using OrderEats.Notifications.Log;
+
+namespace OrderEats.Notifications.Handlers;
+
+// Sends one notification once. The log row is written first, in the event's transaction, then the channel is called: a channel failure rolls
+// the row back (retry), and a concurrent duplicate blocks on the row's key and fails before it reaches the channel. Only a crash between the
+// delivery and the commit can repeat a delivery: the channel is outside the transaction.
+internal sealed class NotificationSender(SimulatedNotificationChannel channel, NotificationLog log, ILogger<NotificationSender> logger)
+{
+    public async Task Send(Notification notification, IMessageHandlerContext context)
+    {
+        var cancellationToken = context.CancellationToken;
+        var kind = log.Database.Kind;
+        var storage = context.Storage;
+        await using (var check = SqlValues.Command(storage.Connection, storage.Transaction, $"SELECT COUNT(*) FROM {NotificationSchema.Table} WHERE order_id = @order AND kind = @kind")
+            .Add("@order", SqlValues.Guid(kind, notification.OrderId))
+            .Add("@kind", notification.Kind))
+        {
+            if (Convert.ToInt64(await check.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0)
+            {
+                logger.LogInformation(
+                    "Customer {CustomerId} was already notified about order {OrderId} ({Kind}); message {MessageId} sends nothing",
+                    notification.CustomerId, notification.OrderId, notification.Kind, context.MessageId);
+                return;
+            }
+        }
+
+        await using (var insert = SqlValues.Command(
+                storage.Connection, storage.Transaction, $"INSERT INTO {NotificationSchema.Table} (order_id, kind, customer_id, sent_at) VALUES (@order, @kind, @customer, @at)")
+            .Add("@order", SqlValues.Guid(kind, notification.OrderId))
+            .Add("@kind", notification.Kind)
+            .Add("@customer", SqlValues.Guid(kind, notification.CustomerId))
+            .Add("@at", SqlValues.Time(kind, TimeProvider.System.GetUtcNow())))
+        {
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await channel.Deliver(notification, cancellationToken);
+    }
+}

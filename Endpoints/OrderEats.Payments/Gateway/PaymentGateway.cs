@@ -1,0 +1,82 @@
+using Microsoft.Extensions.Options;
+using OrderEats.Messages;
+
+namespace OrderEats.Payments.Gateway;
+
+/// <summary>
+/// A simulated card gateway: each call waits <see cref="PaymentGatewayOptions.Latency"/>, fails transiently at
+/// <see cref="PaymentGatewayOptions.TransientFailureRate"/> (before doing anything) and declines charges at <see cref="PaymentGatewayOptions.DeclineRate"/>.
+/// Its counters let a demo show how often it failed while the ledger still holds one charge per order.
+/// </summary>
+public sealed class PaymentGateway
+{
+    private readonly IOptionsMonitor<PaymentGatewayOptions> options;
+    private readonly ILogger<PaymentGateway> logger;
+    private int calls;
+    private int transientFailures;
+    private int declines;
+
+    /// <summary>Creates the gateway reading <paramref name="options"/> on every call.</summary>
+    public PaymentGateway(IOptionsMonitor<PaymentGatewayOptions> options, ILogger<PaymentGateway> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(logger);
+        this.options = options;
+        this.logger = logger;
+    }
+
+    /// <summary>Calls made, including failed ones.</summary>
+    public int Calls => Volatile.Read(ref calls);
+
+    /// <summary>Calls that failed transiently.</summary>
+    public int TransientFailures => Volatile.Read(ref transientFailures);
+
+    /// <summary>Charges declined.</summary>
+    public int Declines => Volatile.Read(ref declines);
+
+    /// <summary>Charges <paramref name="amount"/> to <paramref name="customerId"/> for <paramref name="orderId"/>.</summary>
+    /// <exception cref="PaymentGatewayUnavailableException">The gateway failed transiently; nothing was charged.</exception>
+    public async Task<GatewayDecision> Charge(Guid orderId, Guid customerId, Money amount, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(amount);
+        var current = await Call("charge", orderId, cancellationToken);
+        if (Random.Shared.NextDouble() < current.DeclineRate)
+        {
+            Interlocked.Increment(ref declines);
+            logger.LogInformation("Gateway declined {Amount} {Currency} for order {OrderId} of customer {CustomerId}", amount.Amount, amount.Currency, orderId, customerId);
+            return new GatewayDecision(false, "Card declined by the issuer");
+        }
+
+        logger.LogInformation("Gateway charged {Amount} {Currency} for order {OrderId} to customer {CustomerId}", amount.Amount, amount.Currency, orderId, customerId);
+        return new GatewayDecision(true, null);
+    }
+
+    /// <summary>Refunds <paramref name="amount"/> for <paramref name="orderId"/>; refunds are never declined.</summary>
+    /// <exception cref="PaymentGatewayUnavailableException">The gateway failed transiently; nothing was refunded.</exception>
+    public async Task Refund(Guid orderId, Money amount, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(amount);
+        await Call("refund", orderId, cancellationToken);
+        logger.LogInformation("Gateway refunded {Amount} {Currency} for order {OrderId}", amount.Amount, amount.Currency, orderId);
+    }
+
+    private async Task<PaymentGatewayOptions> Call(string operation, Guid orderId, CancellationToken cancellationToken)
+    {
+        var current = options.CurrentValue;
+        Interlocked.Increment(ref calls);
+        if (current.Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(current.Latency, cancellationToken);
+        }
+
+        if (Random.Shared.NextDouble() < current.TransientFailureRate)
+        {
+            Interlocked.Increment(ref transientFailures);
+            throw new PaymentGatewayUnavailableException(
+                $"The payment gateway did not answer the {operation} of order {orderId} (simulated, Payments:Gateway:TransientFailureRate = {current.TransientFailureRate}). " +
+                "Nothing was done; the message is retried.");
+        }
+
+        return current;
+    }
+}

@@ -1,0 +1,45 @@
+using OrderEats.Engine;
+using OrderEats.Engine.Hosting;
+using OrderEats.Messages.Commands;
+using OrderEats.Payments.Gateway;
+using OrderEats.Payments.Ledger;
+using OrderEats.ServiceDefaults;
+
+namespace OrderEats.Payments;
+
+/// <summary>The Payments endpoint: answers <see cref="ChargePayment"/> and <see cref="RefundPayment"/>, charging each order at most once and refunding it at most once.</summary>
+public static class PaymentsService
+{
+    /// <summary>The endpoint's name and queue.</summary>
+    public const string EndpointName = "payments";
+
+    /// <summary>The configuration section of the simulated gateway (<see cref="PaymentGatewayOptions"/>).</summary>
+    public const string GatewaySection = "Payments:Gateway";
+
+    /// <summary>
+    /// Registers the gateway options (section "Payments:Gateway"), the <see cref="PaymentGateway"/> and <see cref="PaymentsLedger"/> singletons, and the
+    /// endpoint on its own database. <paramref name="customize"/> may adjust the endpoint configuration last (tests: retry delays, extra handlers).
+    /// </summary>
+    public static IServiceCollection AddPaymentsService(
+        this IServiceCollection services, IConfiguration configuration, InfrastructureOptions infrastructure, Action<EndpointConfiguration>? customize = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(infrastructure);
+        services.AddOptions<PaymentGatewayOptions>()
+            .Bind(configuration.GetSection(GatewaySection))
+            .Validate(o => o.IsValid, $"{GatewaySection}: DeclineRate and TransientFailureRate must be between 0 and 1 and Latency must not be negative.")
+            .ValidateOnStart();
+        services.AddSingleton<PaymentGateway>();
+
+        var database = EndpointDatabase.For(infrastructure, "payments");
+        services.AddSingleton(new PaymentsLedger(database));
+
+        var endpoint = new EndpointConfiguration(EndpointName)
+            .UseInfrastructure(infrastructure, database, LedgerSchema.Statements(database))
+            .AddHandlersFromAssembly(typeof(PaymentsService).Assembly)
+            .AddMessageTypesFromAssembly(typeof(PlaceOrder).Assembly);
+        customize?.Invoke(endpoint);
+        return services.AddOrderEatsEndpoint(endpoint);
+    }
+}
