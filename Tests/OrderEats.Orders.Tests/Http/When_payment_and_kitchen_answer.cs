@@ -1,0 +1,82 @@
+using System.Net;
+using System.Net.Http.Json;
+using OrderEats.Messages;
+using OrderEats.Orders.Tests.Infrastructure;
+
+namespace OrderEats.Orders.Tests.Http;
+
+// A fake Payments (declines from 1000) and Kitchen (accepts and prepares at once) run in-process, so orders go all the way.
+[TestFixture]
+public class When_payment_and_kitchen_answer
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+    private OrdersTestApp app = null!;
+    private Restaurant restaurant = null!;
+    private Customer customer = null!;
+
+    private HttpClient Client => app.Client;
+
+    [OneTimeSetUp]
+    public async Task Start()
+    {
+        app = await OrdersTestApp.Start(peers: true);
+        restaurant = await app.CreateRestaurant(new MenuItemRequest("Burger", 8.90m, "EUR"), new MenuItemRequest("Caviar", 500m, "EUR"));
+        customer = await app.CreateCustomer();
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop() => await app.DisposeAsync();
+
+    [Test]
+    public async Task Should_complete_the_order_with_one_timeline_entry_per_status()
+    {
+        var orderId = await Place(restaurant.Menu[0].Id, 3);
+
+        await app.ReadModel.WhenOrder(orderId, o => o.Status == OrderStatus.Completed && o.Timeline.Count == 5).WaitAsync(Wait);
+        var order = await OrdersTestApp.Read<OrderView>(await Client.GetAsync(new Uri($"/orders/{orderId}", UriKind.Relative)));
+
+        Assert.That(order.Status, Is.EqualTo(OrderStatus.Completed));
+        Assert.That(order.Total, Is.EqualTo(26.70m));
+        Assert.That(
+            order.Timeline.Select(t => t.Status),
+            Is.EqualTo(new[] { OrderStatus.Submitted, OrderStatus.Paid, OrderStatus.Accepted, OrderStatus.Ready, OrderStatus.Completed }));
+    }
+
+    [Test]
+    public async Task Should_refuse_to_cancel_a_completed_order_with_409()
+    {
+        var orderId = await Place(restaurant.Menu[0].Id, 1);
+        await app.ReadModel.WhenOrder(orderId, o => o.Status == OrderStatus.Completed).WaitAsync(Wait);
+
+        var problem = await Problem.Read(await Client.PostAsJsonAsync($"/orders/{orderId}/cancel", new { reason = "too slow" }, OrdersTestApp.Json));
+
+        Assert.That(problem.Status, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That(problem.Detail, Does.Contain("Completed"));
+    }
+
+    [Test]
+    public async Task Should_cancel_a_declined_order_and_refuse_to_cancel_it_again()
+    {
+        var orderId = await Place(restaurant.Menu[1].Id, 2);
+        var order = await app.ReadModel.WhenOrder(orderId, o => o.Status == OrderStatus.Cancelled).WaitAsync(Wait);
+
+        var problem = await Problem.Read(await Client.PostAsJsonAsync($"/orders/{orderId}/cancel", new { reason = "again" }, OrdersTestApp.Json));
+
+        Assert.That(order.Reason, Does.Contain("card limit exceeded"));
+        Assert.That(order.Timeline.Select(t => t.Status), Is.EqualTo(new[] { OrderStatus.Submitted, OrderStatus.Cancelled }));
+        Assert.That(order.Timeline[1].Reason, Is.EqualTo(order.Reason));
+        Assert.That(problem.Status, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That(problem.Detail, Does.Contain("cancelled already"));
+        var summary = (await app.ReadModel.ListAll()).Single(o => o.OrderId == orderId);
+        Assert.That(summary, Is.EqualTo(new OrderSummary(orderId, customer.Id, OrderStatus.Cancelled, 1000m, "EUR", order.Reason)));
+    }
+
+    private async Task<Guid> Place(Guid menuItemId, int quantity)
+    {
+        var orderId = Guid.NewGuid();
+        var response = await Client.PostAsJsonAsync(
+            "/orders", new PlaceOrderRequest(orderId, customer.Id, restaurant.Id, [new OrderLineRequest(menuItemId, quantity)]), OrdersTestApp.Json);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        return orderId;
+    }
+}
