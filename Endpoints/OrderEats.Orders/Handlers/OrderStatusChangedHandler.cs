@@ -23,13 +23,21 @@ internal sealed class OrderStatusChangedHandler(OrdersDatabase database, OrderCh
         var cancellationToken = context.CancellationToken;
         var status = message.Status.ToString();
 
+        // The other end (Completed vs Cancelled) can never follow an ended order, so such an event is not history and is not recorded.
+        var otherEnd = message.Status switch
+        {
+            OrderStatus.Completed => nameof(OrderStatus.Cancelled),
+            OrderStatus.Cancelled => nameof(OrderStatus.Completed),
+            _ => null,
+        };
         int appended;
         await using (var insert = database.Command(
             connection,
             transaction,
             "INSERT INTO order_timeline (order_id, status, changed_at, reason) SELECT @id, @status, @at, @reason " +
-            "WHERE NOT EXISTS (SELECT 1 FROM order_timeline WHERE order_id = @id AND status = @status)",
-            ("@id", message.OrderId), ("@status", status), ("@at", message.At), ("@reason", message.Reason)))
+            "WHERE NOT EXISTS (SELECT 1 FROM order_timeline WHERE order_id = @id AND status = @status) " +
+            "AND NOT EXISTS (SELECT 1 FROM orders WHERE id = @id AND status = @otherEnd)",
+            ("@id", message.OrderId), ("@status", status), ("@at", message.At), ("@reason", message.Reason), ("@otherEnd", otherEnd)))
         {
             appended = await insert.ExecuteNonQueryAsync(cancellationToken);
         }
