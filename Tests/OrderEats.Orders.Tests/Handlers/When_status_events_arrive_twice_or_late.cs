@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using OrderEats.Engine.Sql;
 using OrderEats.Messages;
 using OrderEats.Messages.Events;
 using OrderEats.Orders.Data;
@@ -9,8 +11,9 @@ using OrderEats.ServiceDefaults;
 namespace OrderEats.Orders.Tests.Handlers;
 
 // The read-model handler on its own, against SQLite: each event is handled in its own transaction, as the engine does.
-[TestFixture]
-public class When_status_events_arrive_twice_or_late
+[TestFixture(Store.Sqlite)]
+[TestFixture(Store.PostgreSql)]
+public class When_status_events_arrive_twice_or_late(Store store)
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
     private string folder = null!;
@@ -22,7 +25,18 @@ public class When_status_events_arrive_twice_or_late
     {
         folder = Path.Combine(Path.GetTempPath(), "ordereats-orders-handler-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        database = new OrdersDatabase(EndpointDatabase.For(new InfrastructureOptions { DataFolder = folder }, "orders"));
+        if (store == Store.PostgreSql)
+        {
+            // A database of its own: EndpointDatabase names it ordereats_<service>.
+            var name = new NpgsqlConnectionStringBuilder(await PostgresSetUp.Server.CreateDatabase("ordereats_orders")).Database!;
+            var infrastructure = new InfrastructureOptions { Persistence = SqlDialectKind.PostgreSql, ServerConnectionString = PostgresSetUp.ServerConnectionString };
+            database = new OrdersDatabase(EndpointDatabase.For(infrastructure, name["ordereats_".Length..]));
+        }
+        else
+        {
+            database = new OrdersDatabase(EndpointDatabase.For(new InfrastructureOptions { DataFolder = folder }, "orders"));
+        }
+
         readModel = new OrdersReadModel(database, NullLogger<OrdersReadModel>.Instance);
         await using var connection = await database.Open();
         foreach (var statement in OrdersSchema.Statements(database.Database))

@@ -5,15 +5,16 @@ using OrderEats.Orders.Tests.Infrastructure;
 
 namespace OrderEats.Orders.Tests.Http;
 
-[TestFixture]
-public class When_managing_the_catalog
+[TestFixture(Store.Sqlite)]
+[TestFixture(Store.PostgreSql)]
+public class When_managing_the_catalog(Store store)
 {
     private OrdersTestApp app = null!;
 
     private HttpClient Client => app.Client;
 
     [OneTimeSetUp]
-    public async Task Start() => app = await OrdersTestApp.Start();
+    public async Task Start() => app = await OrdersTestApp.Start(store);
 
     [OneTimeTearDown]
     public async Task Stop() => await app.DisposeAsync();

@@ -6,8 +6,9 @@ using OrderEats.Orders.Tests.Infrastructure;
 namespace OrderEats.Orders.Tests.Http;
 
 // A fake Payments (declines from 1000) and Kitchen (accepts and prepares at once) run in-process, so orders go all the way.
-[TestFixture]
-public class When_payment_and_kitchen_answer
+[TestFixture(Store.Sqlite)]
+[TestFixture(Store.PostgreSql)]
+public class When_payment_and_kitchen_answer(Store store)
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
     private OrdersTestApp app = null!;
@@ -19,7 +20,7 @@ public class When_payment_and_kitchen_answer
     [OneTimeSetUp]
     public async Task Start()
     {
-        app = await OrdersTestApp.Start(peers: true);
+        app = await OrdersTestApp.Start(store, peers: true);
         restaurant = await app.CreateRestaurant(new MenuItemRequest("Burger", 8.90m, "EUR"), new MenuItemRequest("Caviar", 500m, "EUR"));
         customer = await app.CreateCustomer();
     }

@@ -7,8 +7,9 @@ using OrderEats.Orders.Tests.Infrastructure;
 namespace OrderEats.Orders.Tests.Http;
 
 // Payments and Kitchen queues exist but nobody answers: orders stay Submitted, which is what these tests look at.
-[TestFixture]
-public class When_placing_orders
+[TestFixture(Store.Sqlite)]
+[TestFixture(Store.PostgreSql)]
+public class When_placing_orders(Store store)
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
     private OrdersTestApp app = null!;
@@ -25,7 +26,7 @@ public class When_placing_orders
     [OneTimeSetUp]
     public async Task Start()
     {
-        app = await OrdersTestApp.Start();
+        app = await OrdersTestApp.Start(store);
         restaurant = await app.CreateRestaurant(new MenuItemRequest("Pizza", 12.50m, "EUR"), new MenuItemRequest("Salad", 3.20m, "EUR"), new MenuItemRequest("Import", 4m, "USD"));
         otherRestaurant = await app.CreateRestaurant(new MenuItemRequest("Sushi", 20m, "EUR"));
         customer = await app.CreateCustomer();

@@ -16,7 +16,7 @@ namespace OrderEats.Orders.Tests.Infrastructure;
 
 /// <summary>
 /// The Orders process built as Program builds it (AddOrdersService, MapOrdersHealth, MapOrdersApi) on a TestServer, with the learning transport
-/// and SQLite in a private temp folder. The payments and kitchen queues exist; with <c>peers</c> a fake Payments and Kitchen answer too.
+/// and SQLite in a private temp folder or PostgreSQL. The payments and kitchen queues exist; with <c>peers</c> a fake Payments and Kitchen answer too.
 /// </summary>
 public sealed class OrdersTestApp : IAsyncDisposable
 {
@@ -43,7 +43,7 @@ public sealed class OrdersTestApp : IAsyncDisposable
 
     public OrdersReadModel ReadModel => app.Services.GetRequiredService<OrdersReadModel>();
 
-    public static async Task<OrdersTestApp> Start(bool peers = false)
+    public static async Task<OrdersTestApp> Start(Store store, bool peers = false)
     {
         var folder = Path.Combine(Path.GetTempPath(), "ordereats-orders-tests-" + Guid.NewGuid().ToString("N"));
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
@@ -53,7 +53,8 @@ public sealed class OrdersTestApp : IAsyncDisposable
         {
             ["OrderEats:DataFolder"] = folder,
             ["OrderEats:Transport"] = "learning",
-            ["OrderEats:Persistence"] = "sqlite",
+            ["OrderEats:Persistence"] = store == Store.PostgreSql ? "postgresql" : "sqlite",
+            ["OrderEats:Postgres"] = store == Store.PostgreSql ? PostgresSetUp.ServerConnectionString : null,
             ["Orders:PaymentTimeout"] = "00:05:00",
             ["Orders:KitchenTimeout"] = "00:10:00",
         });
