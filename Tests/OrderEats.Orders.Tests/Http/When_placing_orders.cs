@@ -84,6 +84,28 @@ public class When_placing_orders(Store store)
     }
 
     [Test]
+    public async Task Should_keep_one_order_when_identical_requests_race()
+    {
+        var request = Order(Guid.NewGuid(), (Salad, 2));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Client.PostAsJsonAsync("/orders", request, OrdersTestApp.Json)));
+
+        Assert.That(responses.Select(r => r.StatusCode), Is.All.EqualTo(HttpStatusCode.Accepted));
+        Assert.That((await app.ReadModel.ListAll()).Count(o => o.OrderId == request.OrderId), Is.EqualTo(1));
+        var order = await app.ReadModel.WhenOrder(request.OrderId, o => o.Timeline.Count > 0).WaitAsync(Wait);
+        Assert.That(order.Timeline.Select(t => t.Status), Is.EqualTo(new[] { OrderStatus.Submitted }));
+    }
+
+    [Test]
+    public async Task Should_accept_one_of_racing_requests_with_different_content_and_refuse_the_others()
+    {
+        var orderId = Guid.NewGuid();
+        var responses = await Task.WhenAll(Enumerable.Range(1, 6).Select(quantity => Client.PostAsJsonAsync("/orders", Order(orderId, (Pizza, quantity)), OrdersTestApp.Json)));
+
+        Assert.That(responses.Count(r => r.StatusCode == HttpStatusCode.Accepted), Is.EqualTo(1));
+        Assert.That(responses.Count(r => r.StatusCode == HttpStatusCode.Conflict), Is.EqualTo(5));
+    }
+
+    [Test]
     public async Task Should_answer_409_for_the_same_order_id_with_different_content()
     {
         var orderId = Guid.NewGuid();
