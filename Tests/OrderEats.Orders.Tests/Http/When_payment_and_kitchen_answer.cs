@@ -72,9 +72,31 @@ public class When_payment_and_kitchen_answer(Store store)
         Assert.That(summary, Is.EqualTo(new OrderSummary(orderId, customer.Id, OrderStatus.Cancelled, 1000m, "EUR", order.Reason)));
     }
 
-    private async Task<Guid> Place(Guid menuItemId, int quantity)
+    [Test]
+    public async Task Should_refund_and_cancel_an_order_the_customer_cancelled_while_the_charge_was_pending()
     {
         var orderId = Guid.NewGuid();
+        var charge = FakePayments.Hold(orderId);
+        await Place(restaurant.Menu[0].Id, 2, orderId);
+        await app.ReadModel.WhenOrder(orderId, o => o.Timeline.Count > 0).WaitAsync(Wait);
+
+        using (var cancelled = new ProcessedSignal(OrdersService.EndpointName, nameof(Messages.Commands.CancelOrder)))
+        {
+            var response = await Client.PostAsJsonAsync($"/orders/{orderId}/cancel", new { reason = "changed my mind" }, OrdersTestApp.Json);
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+            await cancelled.Processed.WaitAsync(Wait);
+        }
+
+        charge.SetResult();
+        var order = await app.ReadModel.WhenOrder(orderId, o => o.Status == OrderStatus.Cancelled).WaitAsync(Wait);
+
+        Assert.That(order.Reason, Is.EqualTo("Cancelled by the customer: changed my mind"));
+        Assert.That(order.Timeline.Select(t => t.Status), Is.EqualTo(new[] { OrderStatus.Submitted, OrderStatus.Paid, OrderStatus.Cancelled }));
+    }
+
+    private async Task<Guid> Place(Guid menuItemId, int quantity, Guid? id = null)
+    {
+        var orderId = id ?? Guid.NewGuid();
         var response = await Client.PostAsJsonAsync(
             "/orders", new PlaceOrderRequest(orderId, customer.Id, restaurant.Id, [new OrderLineRequest(menuItemId, quantity)]), OrdersTestApp.Json);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));

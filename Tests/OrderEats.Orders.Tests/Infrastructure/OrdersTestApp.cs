@@ -43,7 +43,7 @@ public sealed class OrdersTestApp : IAsyncDisposable
 
     public OrdersReadModel ReadModel => app.Services.GetRequiredService<OrdersReadModel>();
 
-    public static async Task<OrdersTestApp> Start(Store store, bool peers = false)
+    public static async Task<OrdersTestApp> Start(Store store, bool peers = false, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "ordereats-orders-tests-" + Guid.NewGuid().ToString("N"));
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
@@ -58,6 +58,7 @@ public sealed class OrdersTestApp : IAsyncDisposable
             ["Orders:PaymentTimeout"] = "00:05:00",
             ["Orders:KitchenTimeout"] = "00:10:00",
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         var infrastructure = InfrastructureOptions.FromConfiguration(builder.Configuration);
         builder.Services.AddOrdersService(builder.Configuration, infrastructure, endpoint =>
         {
