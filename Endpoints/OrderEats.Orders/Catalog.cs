@@ -9,7 +9,6 @@ namespace OrderEats.Orders;
 /// <summary>The restaurants, their menus and the customers the Orders service prices and places orders with.</summary>
 public sealed class Catalog
 {
-    private const int MaxMenuItems = 100;
     private readonly OrdersDatabase database;
     private readonly TimeProvider time;
 
@@ -24,41 +23,8 @@ public sealed class Catalog
     public async Task<Restaurant> CreateRestaurant(CreateRestaurantRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var errors = new ValidationErrors();
-        Rules.Name(errors, "name", request.Name, "The restaurant's name");
-        var menu = request.Menu ?? [];
-        if (menu.Count == 0)
-        {
-            errors.Add("menu", "The menu needs at least one item.");
-        }
-        else if (menu.Count > MaxMenuItems)
-        {
-            errors.Add("menu", $"The menu has {menu.Count} items; at most {MaxMenuItems} are allowed.");
-        }
-
-        for (var i = 0; i < Math.Min(menu.Count, MaxMenuItems); i++)
-        {
-            var item = menu[i];
-            var field = $"menu[{i}]";
-            if (item is null)
-            {
-                errors.Add(field, "The menu item is missing: send an object with name, price and currency.");
-                continue;
-            }
-
-            Rules.Name(errors, field + ".name", item.Name, "The item's name");
-            if (item.Price <= 0)
-            {
-                errors.Add(field + ".price", $"The price is {item.Price.ToString(CultureInfo.InvariantCulture)}; it must be greater than zero.");
-            }
-
-            if (!Rules.IsCurrency(item.Currency))
-            {
-                errors.Add(field + ".currency", $"The currency '{item.Currency}' is not a three-letter ISO 4217 code such as EUR.");
-            }
-        }
-
-        errors.ThrowIfAny();
+        CatalogRules.Validate(request).ThrowIfAny();
+        var menu = request.Menu;
         var restaurant = new Restaurant(
             Guid.NewGuid(),
             request.Name.Trim(),
@@ -118,14 +84,7 @@ public sealed class Catalog
     public async Task<Customer> CreateCustomer(CreateCustomerRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var errors = new ValidationErrors();
-        Rules.Name(errors, "name", request.Name, "The customer's name");
-        if (!Rules.IsEmail(request.Email))
-        {
-            errors.Add("email", $"'{request.Email}' is not a valid email address; use the form name@example.com.");
-        }
-
-        errors.ThrowIfAny();
+        CatalogRules.Validate(request).ThrowIfAny();
         var customer = new Customer(Guid.NewGuid(), request.Name.Trim(), request.Email.Trim().ToLowerInvariant());
         await using var connection = await database.Open(cancellationToken);
         try

@@ -1,7 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Logging;
 using OrderEats.Engine;
 using OrderEats.Messages;
@@ -14,8 +11,6 @@ namespace OrderEats.Orders;
 /// <summary>Places and cancels orders: validates them, prices them from the menu, stores them and hands them to the order saga.</summary>
 public sealed class OrderPlacement
 {
-    private const int MaxLines = 100;
-    private const int MaxQuantity = 100;
     private readonly OrdersDatabase database;
     private readonly Catalog catalog;
     private readonly OrdersReadModel readModel;
@@ -42,13 +37,13 @@ public sealed class OrderPlacement
     public async Task<PlaceOrderResult> Place(PlaceOrderRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var errors = ValidateShape(request);
+        var errors = PlaceOrderRules.Validate(request);
         if (errors.Any)
         {
             return PlaceOrderResult.Invalid(errors.ToDictionary());
         }
 
-        var hash = Hash(request);
+        var hash = PlaceOrderRules.Hash(request);
         await using var connection = await database.Open(cancellationToken);
         if (await Existing(connection, request.OrderId, hash, cancellationToken) is { } existing)
         {
@@ -120,70 +115,6 @@ public sealed class OrderPlacement
         await session.Send(new CancelOrder(orderId, why), cancellationToken: cancellationToken);
         logger.LogInformation("Cancellation of order {OrderId} requested in status {Status}: {Reason}", orderId, order.Status, why);
         return new CancelResult(CancelOutcome.Accepted, order.Status, null);
-    }
-
-    private static ValidationErrors ValidateShape(PlaceOrderRequest request)
-    {
-        var errors = new ValidationErrors();
-        if (request.OrderId == Guid.Empty)
-        {
-            errors.Add("orderId", "orderId is required: a non-empty GUID chosen by the client, so that sending the order again places it once.");
-        }
-
-        if (request.CustomerId == Guid.Empty)
-        {
-            errors.Add("customerId", "customerId is required: the id of a customer created with POST /customers.");
-        }
-
-        if (request.RestaurantId == Guid.Empty)
-        {
-            errors.Add("restaurantId", "restaurantId is required: the id of a restaurant created with POST /restaurants.");
-        }
-
-        var lines = request.Lines ?? [];
-        if (lines.Count == 0)
-        {
-            errors.Add("lines", "An order needs at least one line.");
-        }
-        else if (lines.Count > MaxLines)
-        {
-            errors.Add("lines", $"The order has {lines.Count} lines; at most {MaxLines} are allowed.");
-        }
-
-        for (var i = 0; i < Math.Min(lines.Count, MaxLines); i++)
-        {
-            var line = lines[i];
-            if (line is null)
-            {
-                errors.Add($"lines[{i}]", "The line is missing: send an object with menuItemId and quantity.");
-                continue;
-            }
-
-            if (line.MenuItemId == Guid.Empty)
-            {
-                errors.Add($"lines[{i}].menuItemId", "menuItemId is required: the id of an item on the restaurant's menu.");
-            }
-
-            if (line.Quantity is < 1 or > MaxQuantity)
-            {
-                errors.Add($"lines[{i}].quantity", $"The quantity is {line.Quantity}; it must be between 1 and {MaxQuantity}.");
-            }
-        }
-
-        return errors;
-    }
-
-    private static string Hash(PlaceOrderRequest request)
-    {
-        var content = new StringBuilder()
-            .Append(request.CustomerId.ToString("D")).Append('|')
-            .Append(request.RestaurantId.ToString("D"));
-        foreach (var line in request.Lines)
-        {
-            content.Append('|').Append(line.MenuItemId.ToString("D")).Append('x').Append(line.Quantity.ToString(CultureInfo.InvariantCulture));
-        }
-
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content.ToString())));
     }
 
     private async Task<(List<OrderLine> Lines, ValidationErrors Errors)> Price(DbConnection connection, PlaceOrderRequest request, CancellationToken cancellationToken)
