@@ -43,7 +43,8 @@ public sealed class OrdersTestApp : IAsyncDisposable
 
     public OrdersReadModel ReadModel => app.Services.GetRequiredService<OrdersReadModel>();
 
-    public static async Task<OrdersTestApp> Start(Store store, bool peers = false, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<OrdersTestApp> Start(
+        Store store, bool peers = false, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection, InfrastructureOptions>? registerFirst = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "ordereats-orders-tests-" + Guid.NewGuid().ToString("N"));
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
@@ -60,6 +61,7 @@ public sealed class OrdersTestApp : IAsyncDisposable
         });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         var infrastructure = InfrastructureOptions.FromConfiguration(builder.Configuration);
+        registerFirst?.Invoke(builder.Services, infrastructure);
         builder.Services.AddOrdersService(builder.Configuration, infrastructure, endpoint =>
         {
             endpoint.MaxConcurrency = 4;
