@@ -6,6 +6,7 @@ namespace OrderEats.Orders.Validation;
 internal static class CatalogRules
 {
     public const int MaxMenuItems = 100;
+    public const decimal MaxPrice = 100_000m;
 
     public static ValidationErrors Validate(CreateRestaurantRequest request)
     {
@@ -35,6 +36,11 @@ internal static class CatalogRules
             if (item.Price <= 0)
             {
                 errors.Add(field + ".price", $"The price is {item.Price.ToString(CultureInfo.InvariantCulture)}; it must be greater than zero.");
+            }
+            else if (item.Price > MaxPrice || decimal.Round(item.Price, 2) != item.Price)
+            {
+                // Amounts are stored as decimal(18,2): more digits would be rounded away silently.
+                errors.Add(field + ".price", $"The price is {item.Price.ToString(CultureInfo.InvariantCulture)}; use at most two decimal places and at most {MaxPrice.ToString(CultureInfo.InvariantCulture)}.");
             }
 
             if (!Rules.IsCurrency(item.Currency))

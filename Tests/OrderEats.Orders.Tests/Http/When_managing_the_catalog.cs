@@ -81,10 +81,11 @@ public class When_managing_the_catalog(Store store)
     {
         var problem = await PostRestaurant(new CreateRestaurantRequest(
             "Broken",
-            [new MenuItemRequest("", 3m, "EUR"), new MenuItemRequest("Free", 0m, "EUR"), new MenuItemRequest("Negative", -1m, "EUR"), new MenuItemRequest("Odd", 2m, "EURO"), new MenuItemRequest("Digits", 2m, "E1R")]));
+            [new MenuItemRequest("", 3m, "EUR"), new MenuItemRequest("Free", 0m, "EUR"), new MenuItemRequest("Negative", -1m, "EUR"), new MenuItemRequest("Odd", 2m, "EURO"), new MenuItemRequest("Digits", 2m, "E1R"),
+             new MenuItemRequest("Fraction", 0.001m, "EUR"), new MenuItemRequest("Gold", 100_000.01m, "EUR"), new MenuItemRequest("Fine", 100_000m, "EUR")]));
         Assert.That(
             problem.ErrorKeys,
-            Is.EquivalentTo(new[] { "menu[0].name", "menu[1].price", "menu[2].price", "menu[3].currency", "menu[4].currency" }));
+            Is.EquivalentTo(new[] { "menu[0].name", "menu[1].price", "menu[2].price", "menu[3].currency", "menu[4].currency", "menu[5].price", "menu[6].price" }));
     }
 
     [TestCase("{\"name\": \"x\", \"menu\": [")]
