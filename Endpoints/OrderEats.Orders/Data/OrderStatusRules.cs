@@ -1,0 +1,16 @@
+using OrderEats.Messages;
+
+namespace OrderEats.Orders.Data;
+
+// The order life cycle as the read model applies it: Submitted → Paid → Accepted → Ready → Completed, or Cancelled before it ends.
+internal static class OrderStatusRules
+{
+    private static readonly OrderStatus[] Forward = [OrderStatus.Submitted, OrderStatus.Paid, OrderStatus.Accepted, OrderStatus.Ready, OrderStatus.Completed];
+
+    public static bool IsTerminal(OrderStatus status) => status is OrderStatus.Completed or OrderStatus.Cancelled;
+
+    // The statuses an order may move to status from: every earlier non-terminal one. Completed and Cancelled are never left.
+    public static IReadOnlyList<OrderStatus> Predecessors(OrderStatus status) => status == OrderStatus.Cancelled
+        ? [.. Forward.Where(s => !IsTerminal(s))]
+        : [.. Forward.TakeWhile(s => s != status).Where(s => !IsTerminal(s))];
+}

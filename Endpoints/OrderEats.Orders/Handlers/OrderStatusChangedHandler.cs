@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Logging;
+using OrderEats.Engine;
+using OrderEats.Messages;
+using OrderEats.Messages.Events;
+using OrderEats.Orders.Data;
+
+namespace OrderEats.Orders.Handlers;
+
+/// <summary>
+/// Keeps the read model in step with the saga, in the message's own transaction: appends the status to the order's timeline once
+/// (keyed by order and status, so a duplicate adds nothing) and moves the order's status forward only (an event arriving late, or after the
+/// order ended, leaves the status alone).
+/// </summary>
+internal sealed class OrderStatusChangedHandler(OrdersDatabase database, OrderChangeTracker tracker, ILogger<OrderStatusChangedHandler> logger)
+    : IHandleMessages<OrderStatusChanged>
+{
+    public async Task Handle(OrderStatusChanged message, IMessageHandlerContext context)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(context);
+        var connection = context.Storage.Connection;
+        var transaction = context.Storage.Transaction;
+        var cancellationToken = context.CancellationToken;
+        var status = message.Status.ToString();
+
+        // The other end (Completed vs Cancelled) can never follow an ended order, so such an event is not history and is not recorded.
+        var otherEnd = message.Status switch
+        {
+            OrderStatus.Completed => nameof(OrderStatus.Cancelled),
+            OrderStatus.Cancelled => nameof(OrderStatus.Completed),
+            _ => null,
+        };
+        int appended;
+        await using (var insert = database.Command(
+            connection,
+            transaction,
+            "INSERT INTO order_timeline (order_id, status, changed_at, reason) SELECT @id, @status, @at, @reason " +
+            "WHERE NOT EXISTS (SELECT 1 FROM order_timeline WHERE order_id = @id AND status = @status) " +
+            "AND NOT EXISTS (SELECT 1 FROM orders WHERE id = @id AND status = @otherEnd)",
+            ("@id", message.OrderId), ("@status", status), ("@at", message.At), ("@reason", message.Reason), ("@otherEnd", otherEnd)))
+        {
+            appended = await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var predecessors = OrderStatusRules.Predecessors(message.Status);
+        var moved = 0;
+        if (predecessors.Count > 0)
+        {
+            var names = predecessors.Select((_, i) => "@from" + i).ToList();
+            var parameters = new List<(string, object?)> { ("@id", message.OrderId), ("@status", status), ("@reason", message.Reason), ("@at", message.At) };
+            parameters.AddRange(predecessors.Select((p, i) => ("@from" + i, (object?)p.ToString())));
+            await using var update = database.Command(
+                connection,
+                transaction,
+                $"UPDATE orders SET status = @status, reason = @reason, updated_at = @at WHERE id = @id AND status IN ({string.Join(", ", names)})",
+                [.. parameters]);
+            moved = await update.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (appended > 0 || moved > 0)
+        {
+            tracker.Record(message.OrderId, message.Status);
+        }
+
+        logger.LogInformation(
+            "Order {OrderId} reached {Status}: timeline {Timeline}, status {Moved}",
+            message.OrderId, message.Status, appended > 0 ? "appended" : "already had it", moved > 0 ? "moved" : "unchanged");
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace OrderEats.Orders.Http;
+
+// POST/GET /restaurants, GET /restaurants/{id}, POST /customers, GET /customers/{id}.
+internal static class CatalogApi
+{
+    public static void Map(IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/restaurants", async (HttpRequest request, Catalog catalog) =>
+        {
+            var (body, problem) = await RequestBody.Read<CreateRestaurantRequest>(request);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            try
+            {
+                var restaurant = await catalog.CreateRestaurant(body!, request.HttpContext.RequestAborted);
+                return Results.Created($"/restaurants/{restaurant.Id}", restaurant);
+            }
+            catch (RequestValidationException ex)
+            {
+                return Problems.Invalid(ex.Errors);
+            }
+        });
+
+        routes.MapGet("/restaurants", async (Catalog catalog, CancellationToken cancellationToken) =>
+            Results.Ok(await catalog.ListRestaurants(cancellationToken)));
+
+        routes.MapGet("/restaurants/{id}", async (string id, Catalog catalog, CancellationToken cancellationToken) =>
+            Guid.TryParse(id, out var guid) && await catalog.GetRestaurant(guid, cancellationToken) is { } restaurant
+                ? Results.Ok(restaurant)
+                : Problems.NotFound("Restaurant", id));
+
+        routes.MapPost("/customers", async (HttpRequest request, Catalog catalog) =>
+        {
+            var (body, problem) = await RequestBody.Read<CreateCustomerRequest>(request);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            try
+            {
+                var customer = await catalog.CreateCustomer(body!, request.HttpContext.RequestAborted);
+                return Results.Created($"/customers/{customer.Id}", customer);
+            }
+            catch (RequestValidationException ex)
+            {
+                return Problems.Invalid(ex.Errors);
+            }
+            catch (RequestConflictException ex)
+            {
+                return Problems.Conflict("The customer exists already.", ex.Message);
+            }
+        });
+
+        routes.MapGet("/customers/{id}", async (string id, Catalog catalog, CancellationToken cancellationToken) =>
+            Guid.TryParse(id, out var guid) && await catalog.GetCustomer(guid, cancellationToken) is { } customer
+                ? Results.Ok(customer)
+                : Problems.NotFound("Customer", id));
+    }
+}

@@ -1,0 +1,105 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OrderEats.Engine;
+using OrderEats.Engine.Hosting;
+using OrderEats.Messages.Commands;
+using OrderEats.Orders.Data;
+using OrderEats.Orders.Handlers;
+using OrderEats.Orders.Http;
+using OrderEats.Sagas;
+using OrderEats.ServiceDefaults;
+
+namespace OrderEats.Orders;
+
+/// <summary>The Orders service: the order saga, the order read model and catalog, and their HTTP API. Composable into any host.</summary>
+public static class OrdersService
+{
+    /// <summary>The endpoint's name and input queue.</summary>
+    public const string EndpointName = "orders";
+
+    /// <summary>The endpoint that charges and refunds (receives ChargePayment, RefundPayment).</summary>
+    public const string PaymentsEndpoint = "payments";
+
+    /// <summary>The endpoint that prepares orders (receives PrepareOrder).</summary>
+    public const string KitchenEndpoint = "kitchen";
+
+    /// <summary>
+    /// Registers <see cref="OrdersOptions"/> (section "Orders") and the <see cref="OrderSagaOptions"/> made from them, <see cref="Catalog"/>,
+    /// <see cref="OrderPlacement"/>, <see cref="OrdersReadModel"/>, and the "orders" endpoint hosting <see cref="OrderSaga"/> and the read-model
+    /// handlers on the orders database. <paramref name="configureEndpoint"/> may adjust the endpoint (concurrency, retries) last.
+    /// </summary>
+    public static IServiceCollection AddOrdersService(
+        this IServiceCollection services, IConfiguration configuration, InfrastructureOptions infrastructure, Action<EndpointConfiguration>? configureEndpoint = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(infrastructure);
+        var options = new OrdersOptions();
+        configuration.GetSection("Orders").Bind(options);
+        options.Validate();
+        var database = new OrdersDatabase(EndpointDatabase.For(infrastructure, "orders"));
+
+        services.AddSingleton(options);
+        services.AddSingleton(sp => new OrderSagaOptions
+        {
+            PaymentTimeout = options.PaymentTimeout,
+            KitchenTimeout = options.KitchenTimeout,
+            CancelledRetention = options.CancelledRetention,
+            TimeProvider = sp.GetService<TimeProvider>() ?? TimeProvider.System,
+        });
+        services.AddSingleton(database);
+        services.AddSingleton(sp => new OrdersReadModel(database, sp.GetRequiredService<ILogger<OrdersReadModel>>()));
+        services.AddSingleton(sp => new Catalog(database, sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddSingleton(sp => new OrderPlacement(
+            database,
+            sp.GetRequiredService<Catalog>(),
+            sp.GetRequiredService<OrdersReadModel>(),
+            sp.GetRequiredKeyedService<IMessageSession>(EndpointName),
+            sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            sp.GetRequiredService<ILogger<OrderPlacement>>()));
+        services.AddScoped<OrderChangeTracker>();
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+
+        var endpoint = new EndpointConfiguration(EndpointName);
+        endpoint.UseInfrastructure(infrastructure, database.Database, OrdersSchema.Statements(database.Database));
+        endpoint.AddHandler<OrderSaga>();
+        endpoint.AddHandlersFromAssembly(typeof(OrdersService).Assembly);
+        endpoint.AddMessageTypesFromAssembly(typeof(PlaceOrder).Assembly);
+        endpoint.Routing
+            .RouteToEndpoint<ChargePayment>(PaymentsEndpoint)
+            .RouteToEndpoint<RefundPayment>(PaymentsEndpoint)
+            .RouteToEndpoint<PrepareOrder>(KitchenEndpoint)
+            .RouteToEndpoint<PlaceOrder>(EndpointName)
+            .RouteToEndpoint<CancelOrder>(EndpointName);
+        configureEndpoint?.Invoke(endpoint);
+        services.AddOrderEatsEndpoint(endpoint);
+        return services;
+    }
+
+    /// <summary>
+    /// Maps the HTTP API: <c>POST/GET /restaurants</c>, <c>GET /restaurants/{id}</c>, <c>POST /customers</c>, <c>GET /customers/{id}</c>,
+    /// <c>POST /orders</c>, <c>GET /orders/{id}</c>, <c>POST /orders/{id}/cancel</c>. Errors are problem details (400 with errors per field).
+    /// </summary>
+    public static IEndpointRouteBuilder MapOrdersApi(this IEndpointRouteBuilder routes)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        CatalogApi.Map(routes);
+        OrdersApi.Map(routes);
+        return routes;
+    }
+
+    /// <summary>Maps <c>GET /health</c>: 200 <c>{"status":"ok"}</c> once the orders endpoint started, else 503. For the Orders process; a host maps its own.</summary>
+    public static IEndpointRouteBuilder MapOrdersHealth(this IEndpointRouteBuilder routes)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        routes.MapGet("/health", ([FromKeyedServices(EndpointName)] StartedEndpoint endpoint) => endpoint.Instance is not null
+            ? Results.Ok(new { status = "ok" })
+            : Results.Json(new { status = "starting" }, statusCode: StatusCodes.Status503ServiceUnavailable));
+        return routes;
+    }
+}

@@ -1,0 +1,10 @@
+using OrderEats.Orders;
+using OrderEats.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+var infrastructure = InfrastructureOptions.FromConfiguration(builder.Configuration);
+builder.Services.AddOrdersService(builder.Configuration, infrastructure);
+var app = builder.Build();
+app.MapOrdersHealth();
+app.MapOrdersApi();
+app.Run();

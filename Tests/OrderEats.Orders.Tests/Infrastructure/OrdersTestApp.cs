@@ -1,0 +1,148 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OrderEats.Engine;
+using OrderEats.Engine.Hosting;
+using OrderEats.Engine.Transport;
+using OrderEats.ServiceDefaults;
+
+namespace OrderEats.Orders.Tests.Infrastructure;
+
+/// <summary>
+/// The Orders process built as Program builds it (AddOrdersService, MapOrdersHealth, MapOrdersApi) on a TestServer, with the learning transport
+/// and SQLite in a private temp folder or PostgreSQL. The payments and kitchen queues exist; with <c>peers</c> a fake Payments and Kitchen answer too.
+/// </summary>
+public sealed class OrdersTestApp : IAsyncDisposable
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    private readonly WebApplication app;
+    private readonly List<EndpointInstance> peers;
+    private readonly ServiceProvider peerServices;
+
+    private OrdersTestApp(WebApplication app, List<EndpointInstance> peers, ServiceProvider peerServices, string folder)
+    {
+        this.app = app;
+        this.peers = peers;
+        this.peerServices = peerServices;
+        Folder = folder;
+        Client = app.GetTestClient();
+    }
+
+    public string Folder { get; }
+
+    public HttpClient Client { get; }
+
+    public IServiceProvider Services => app.Services;
+
+    public OrdersReadModel ReadModel => app.Services.GetRequiredService<OrdersReadModel>();
+
+    public static async Task<OrdersTestApp> Start(
+        Store store, bool peers = false, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection, InfrastructureOptions>? registerFirst = null)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "ordereats-orders-tests-" + Guid.NewGuid().ToString("N"));
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        builder.WebHost.UseTestServer();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["OrderEats:DataFolder"] = folder,
+            ["OrderEats:Transport"] = "learning",
+            ["OrderEats:Persistence"] = store == Store.PostgreSql ? "postgresql" : "sqlite",
+            ["OrderEats:Postgres"] = store == Store.PostgreSql ? PostgresSetUp.ServerConnectionString : null,
+            ["Orders:PaymentTimeout"] = "00:05:00",
+            ["Orders:KitchenTimeout"] = "00:10:00",
+        });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+        var infrastructure = InfrastructureOptions.FromConfiguration(builder.Configuration);
+        registerFirst?.Invoke(builder.Services, infrastructure);
+        builder.Services.AddOrdersService(builder.Configuration, infrastructure, endpoint =>
+        {
+            endpoint.MaxConcurrency = 4;
+            endpoint.Recoverability.DelayedRetryBase = TimeSpan.FromMilliseconds(200);
+            endpoint.Recoverability.JitterFraction = 0;
+        });
+        var app = builder.Build();
+        app.MapOrdersHealth();
+        app.MapOrdersApi();
+
+        var peerServices = new ServiceCollection().AddLogging().BuildServiceProvider();
+        var running = new List<EndpointInstance>();
+        if (peers)
+        {
+            running.Add(await StartPeer(infrastructure.LearningFolder, OrdersService.PaymentsEndpoint, typeof(FakePayments), peerServices));
+            running.Add(await StartPeer(infrastructure.LearningFolder, OrdersService.KitchenEndpoint, typeof(FakeKitchen), peerServices));
+        }
+        else
+        {
+            await CreateQueues(infrastructure.LearningFolder, peerServices, OrdersService.PaymentsEndpoint, OrdersService.KitchenEndpoint);
+        }
+
+        await app.StartAsync();
+        return new OrdersTestApp(app, running, peerServices, folder);
+    }
+
+    public static async Task<T> Read<T>(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return (await response.Content.ReadFromJsonAsync<T>(Json))!;
+    }
+
+    public async Task<Restaurant> CreateRestaurant(params MenuItemRequest[] menu)
+    {
+        var response = await Client.PostAsJsonAsync("/restaurants", new CreateRestaurantRequest("Trattoria " + Guid.NewGuid().ToString("N")[..6], menu), Json);
+        response.EnsureSuccessStatusCode();
+        return await Read<Restaurant>(response);
+    }
+
+    public async Task<Customer> CreateCustomer()
+    {
+        var response = await Client.PostAsJsonAsync("/customers", new CreateCustomerRequest("Ada", $"ada.{Guid.NewGuid():N}@example.com"), Json);
+        response.EnsureSuccessStatusCode();
+        return await Read<Customer>(response);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await app.StopAsync();
+        await app.DisposeAsync();
+        foreach (var peer in peers)
+        {
+            await peer.Stop();
+        }
+
+        await peerServices.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(Folder))
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+    }
+
+    private static async Task<EndpointInstance> StartPeer(string learningFolder, string name, Type handler, IServiceProvider services)
+    {
+        var configuration = new EndpointConfiguration(name) { MaxConcurrency = 2 };
+        configuration.UseLearningTransport(learningFolder);
+        configuration.AddHandler(handler);
+        configuration.AddMessageTypesFromAssembly(typeof(Messages.Commands.PlaceOrder).Assembly);
+        return await EndpointInstance.Start(configuration, services);
+    }
+
+    private static async Task CreateQueues(string learningFolder, IServiceProvider services, params string[] queues)
+    {
+        var configuration = new EndpointConfiguration("queue-setup");
+        configuration.UseLearningTransport(learningFolder);
+        await using var transport = configuration.TransportFactory!(services);
+        foreach (var queue in queues)
+        {
+            await transport.Setup(new TransportSetup(queue, "error", []));
+        }
+    }
+}
