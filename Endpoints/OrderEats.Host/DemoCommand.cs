@@ -22,7 +22,7 @@ internal static class DemoCommand
             KeepData = line.Has("keep-data"),
         };
         var dataFolder = line.Get("data") ?? Path.Combine(Path.GetTempPath(), "ordereats-demo-" + Guid.NewGuid().ToString("N")[..12]);
-        var overrides = options.ServiceSettings()
+        var overrides = DemoOptions.ServiceSettings()
             .Concat(line.InfrastructureOverrides())
             .Append(new("OrderEats:DataFolder", dataFolder))
             .ToList();

@@ -14,7 +14,7 @@ internal sealed record DemoOptions
     public bool KeepData { get; init; }
 
     /// <summary>Configuration the services read: the standard failure mix with timeouts short enough for a demo.</summary>
-    public IEnumerable<KeyValuePair<string, string?>> ServiceSettings() =>
+    public static IEnumerable<KeyValuePair<string, string?>> ServiceSettings() =>
     [
         new("Orders:PaymentTimeout", "00:02:00"),
         new("Orders:KitchenTimeout", "00:00:05"),
