@@ -150,7 +150,15 @@ internal sealed class RabbitMqTransport : ITransport
                 declaredHierarchies[operation.EventTypes[0]] = true;
             }
 
-            await channel.BasicPublishAsync(operation.EventTypes[0], string.Empty, mandatory: false, OutgoingMapper.ToProperties(message), message.Body, cancellationToken);
+            try
+            {
+                await channel.BasicPublishAsync(operation.EventTypes[0], string.Empty, mandatory: false, OutgoingMapper.ToProperties(message), message.Body, cancellationToken);
+            }
+            catch (PublishException ex)
+            {
+                throw Refused(message.MessageId, $"event exchange '{operation.EventTypes[0]}'", ex);
+            }
+
             return;
         }
 
@@ -183,7 +191,16 @@ internal sealed class RabbitMqTransport : ITransport
                 "Start the receiving endpoint once (its setup creates the queue) or correct the routing of this message type.",
                 ex);
         }
+        catch (PublishException ex)
+        {
+            throw Refused(message.MessageId, $"queue '{queue}'", ex);
+        }
     }
+
+    private static InvalidOperationException Refused(string messageId, string destination, PublishException exception) => new(
+        $"RabbitMQ refused (nacked) message {messageId} for {destination}: it could not store it, e.g. the queue is full (x-max-length with " +
+        "x-overflow reject-publish) or a quorum queue has no majority. Check the queue's limits and the broker's health; the message was not sent.",
+        exception);
 
     private async Task EnsureQueueExists(string queue, string messageId, CancellationToken cancellationToken)
     {
