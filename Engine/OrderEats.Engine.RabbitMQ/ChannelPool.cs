@@ -6,15 +6,15 @@ namespace OrderEats.Engine.RabbitMQ;
 /// <summary>Channels with publisher confirms (tracked: a publish completes when the broker confirms it, and throws on nack or return).</summary>
 internal sealed class ChannelPool(ConnectionManager connection, int maxIdle) : IAsyncDisposable
 {
-    private static readonly CreateChannelOptions ConfirmedChannel = new(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true);
+    private static readonly CreateChannelOptions ConfirmedChannelOptions = new(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true);
 
-    private readonly ConcurrentQueue<IChannel> idle = new();
+    private readonly ConcurrentQueue<ConfirmedChannel> idle = new();
 
-    public async Task<IChannel> Rent(CancellationToken cancellationToken = default)
+    public async Task<ConfirmedChannel> Rent(CancellationToken cancellationToken = default)
     {
         while (idle.TryDequeue(out var channel))
         {
-            if (channel.IsOpen)
+            if (channel.IsUsable)
             {
                 return channel;
             }
@@ -23,12 +23,12 @@ internal sealed class ChannelPool(ConnectionManager connection, int maxIdle) : I
         }
 
         var open = await connection.GetConnection(cancellationToken);
-        return await open.CreateChannelAsync(ConfirmedChannel, cancellationToken);
+        return new ConfirmedChannel(await open.CreateChannelAsync(ConfirmedChannelOptions, cancellationToken));
     }
 
-    public async Task Return(IChannel channel)
+    public async Task Return(ConfirmedChannel channel)
     {
-        if (channel.IsOpen && idle.Count < maxIdle)
+        if (channel.IsUsable && idle.Count < maxIdle)
         {
             idle.Enqueue(channel);
             return;
@@ -37,7 +37,7 @@ internal sealed class ChannelPool(ConnectionManager connection, int maxIdle) : I
         await Discard(channel);
     }
 
-    public static async Task Discard(IChannel channel)
+    public static async Task Discard(IAsyncDisposable channel)
     {
         try
         {

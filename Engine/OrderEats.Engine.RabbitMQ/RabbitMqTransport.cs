@@ -54,8 +54,9 @@ internal sealed class RabbitMqTransport : ITransport
     {
         ArgumentNullException.ThrowIfNull(setup);
         await WithChannel(
-            async channel =>
+            async confirmed =>
             {
+                var channel = confirmed.Channel;
                 await EnsureDelayInfrastructure(channel, cancellationToken);
                 var queues = new List<string> { setup.EndpointQueue, setup.ErrorQueue };
                 queues.AddRange(setup.AdditionalQueues ?? []);
@@ -139,20 +140,20 @@ internal sealed class RabbitMqTransport : ITransport
         delayDeclaration.Dispose();
     }
 
-    private async Task Publish(IChannel channel, TransportOperation operation, CancellationToken cancellationToken)
+    private async Task Publish(ConfirmedChannel channel, TransportOperation operation, CancellationToken cancellationToken)
     {
         var message = operation.Message;
         if (operation.IsPublish)
         {
             if (!declaredHierarchies.ContainsKey(operation.EventTypes[0]))
             {
-                await Topology.DeclareEventHierarchy(channel, operation.EventTypes, cancellationToken);
+                await Topology.DeclareEventHierarchy(channel.Channel, operation.EventTypes, cancellationToken);
                 declaredHierarchies[operation.EventTypes[0]] = true;
             }
 
             try
             {
-                await channel.BasicPublishAsync(operation.EventTypes[0], string.Empty, mandatory: false, OutgoingMapper.ToProperties(message), message.Body, cancellationToken);
+                await channel.Publish(operation.EventTypes[0], string.Empty, mandatory: false, OutgoingMapper.ToProperties(message), message.Body, cancellationToken);
             }
             catch (PublishException ex)
             {
@@ -168,11 +169,11 @@ internal sealed class RabbitMqTransport : ITransport
         {
             if (delaySeconds <= 0)
             {
-                await channel.BasicPublishAsync(string.Empty, queue, mandatory: true, OutgoingMapper.ToProperties(message), message.Body, cancellationToken);
+                await channel.Publish(string.Empty, queue, mandatory: true, OutgoingMapper.ToProperties(message), message.Body, cancellationToken);
                 return;
             }
 
-            await EnsureDelayInfrastructure(channel, cancellationToken);
+            await EnsureDelayInfrastructure(channel.Channel, cancellationToken);
             await EnsureQueueExists(queue, message.MessageId, cancellationToken);
             var routingKey = DelayInfrastructure.RoutingKey(delaySeconds, queue);
             var extra = new Dictionary<string, string>
@@ -180,7 +181,7 @@ internal sealed class RabbitMqTransport : ITransport
                 [Headers.DeliverAt] = operation.DeliverAt!.Value.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
                 [Headers.DelayedDestination] = queue,
             };
-            await channel.BasicPublishAsync(
+            await channel.Publish(
                 DelayInfrastructure.LevelName(DelayInfrastructure.StartLevel(delaySeconds)), routingKey, mandatory: true, OutgoingMapper.ToProperties(message, extra), message.Body, cancellationToken);
         }
         catch (PublishException ex) when (ex.IsReturn)
@@ -253,12 +254,12 @@ internal sealed class RabbitMqTransport : ITransport
     }
 
     /// <summary>Runs <paramref name="work"/> on a pooled channel; when the connection is lost, waits for recovery and runs it again.</summary>
-    private async Task WithChannel(Func<IChannel, Task> work, string what, CancellationToken cancellationToken)
+    private async Task WithChannel(Func<ConfirmedChannel, Task> work, string what, CancellationToken cancellationToken)
     {
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            IChannel? channel = null;
+            ConfirmedChannel? channel = null;
             try
             {
                 channel = await channels.Rent(cancellationToken);

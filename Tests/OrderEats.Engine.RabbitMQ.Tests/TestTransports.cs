@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace OrderEats.Engine.RabbitMQ.Tests;
 
@@ -10,7 +9,7 @@ internal static class TestTransports
         var options = new RabbitMqOptions { RecoveryInterval = TimeSpan.FromSeconds(1), ConnectionName = TestContext.CurrentContext.Test.Name };
         configure?.Invoke(options);
         options.Validate();
-        return new RabbitMqTransport(new Uri(amqpUri), options, NullLoggerFactory.Instance);
+        return new RabbitMqTransport(new Uri(amqpUri), options, ProgressLoggerFactory.Instance);
     }
 
     public static RabbitMqTransport Create(Action<RabbitMqOptions>? configure = null) => Create(BrokerSetUpFixture.Broker.AmqpUri, configure);
