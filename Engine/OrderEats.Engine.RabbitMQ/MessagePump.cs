@@ -45,6 +45,7 @@ internal sealed class MessagePump : IAsyncDisposable
             await channel.BasicQosAsync(0, prefetch, global: false, cancellationToken);
             var consumer = new AsyncEventingBasicConsumer(channel);
             consumer.ReceivedAsync += pump.OnDelivery;
+            consumer.UnregisteredAsync += pump.OnUnregistered;
             channel.ChannelShutdownAsync += pump.OnChannelShutdown;
             pump.consumerTag = await channel.BasicConsumeAsync(settings.Queue, autoAck: false, consumer, cancellationToken);
         }
@@ -156,6 +157,18 @@ internal sealed class MessagePump : IAsyncDisposable
             logger.LogInformation(
                 "Could not {Result} delivery {DeliveryTag} on {Queue} because the connection was lost; the broker will redeliver it", result, deliveryTag, settings.Queue);
         }
+    }
+
+    private Task OnUnregistered(object sender, ConsumerEventArgs args)
+    {
+        if (Volatile.Read(ref disposed) == 0)
+        {
+            logger.LogError(
+                "The broker cancelled the consumer on {Queue} (was the queue deleted?); no more messages are received from it. Recreate the queue (run setup) and restart the endpoint",
+                settings.Queue);
+        }
+
+        return Task.CompletedTask;
     }
 
     private Task OnChannelShutdown(object sender, ShutdownEventArgs args)

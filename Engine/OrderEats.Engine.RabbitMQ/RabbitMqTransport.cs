@@ -159,6 +159,13 @@ internal sealed class RabbitMqTransport : ITransport
             {
                 throw Refused(message.MessageId, $"event exchange '{operation.EventTypes[0]}'", ex);
             }
+            catch (OperationInterruptedException ex) when (BrokerFailure.ReplyCode(ex) == 404)
+            {
+                // Someone deleted the exchange since it was declared: declare the hierarchy again on the engine's next attempt.
+                declaredHierarchies.TryRemove(operation.EventTypes[0], out _);
+                throw new InvalidOperationException(
+                    $"Event {message.MessageId} could not be published: exchange '{operation.EventTypes[0]}' no longer exists. It is declared again on the next attempt.", ex);
+            }
 
             return;
         }
