@@ -17,6 +17,9 @@ internal static class BrokerFailure
         _ => false,
     };
 
+    /// <summary>True for a reply code with which the broker closes a channel for a wrong request (automatic recovery does not reopen such a channel).</summary>
+    public static bool IsRefusal(ushort replyCode) => Refusals.Contains(replyCode);
+
     public static ushort? ReplyCode(Exception exception) =>
         exception is OperationInterruptedException { ShutdownReason: { } reason } ? reason.ReplyCode : null;
 }

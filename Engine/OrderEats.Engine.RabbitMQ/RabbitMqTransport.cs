@@ -89,10 +89,9 @@ internal sealed class RabbitMqTransport : ITransport
 
         while (true)
         {
-            var connection = await receiveConnection.GetConnection(cancellationToken);
             try
             {
-                var pump = await MessagePump.Start(connection, settings, options.PrefetchMultiplier, onMessage, logger, Forget, cancellationToken);
+                var pump = await MessagePump.Start(receiveConnection, settings, options, onMessage, logger, Forget, cancellationToken);
                 pumps[pump] = true;
                 return pump;
             }
