@@ -108,6 +108,12 @@ public static class Headers
     /// <summary>Set by an operator's retry: the id of the failed-message record the retry came from.</summary>
     public const string RetryId = Prefix + "Retry.Id";
 
-    /// <summary>Set on a control message: the engine handles it instead of a handler.</summary>
+    /// <summary>Set by an operator's retry: the queue to tell when the retried message succeeded (the console's queue).</summary>
+    public const string RetryReportTo = Prefix + "Retry.ReportTo";
+
+    /// <summary>On a retry acknowledgement: the id of the message that succeeded.</summary>
+    public const string RetriedMessageId = Prefix + "Retry.MessageId";
+
+    /// <summary>Set on a control message (its kind, e.g. RetrySucceeded): it carries no business payload.</summary>
     public const string ControlMessage = Prefix + "ControlMessage";
 }

@@ -175,6 +175,41 @@ internal sealed class Dispatcher(ConnectionManager connection, ILogger logger) :
         "x-overflow reject-publish) or a quorum queue has no majority. Check the queue's limits and the broker's health; the message was not sent.",
         exception);
 
+    /// <summary>Messages ready in <paramref name="queue"/>; 0 when it does not exist. Retries after a connection loss like a dispatch.</summary>
+    public async Task<long> Count(string queue, CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            try
+            {
+                return await WithProbe(async probe => (long)(await probe.QueueDeclarePassiveAsync(queue, cancellationToken)).MessageCount, cancellationToken);
+            }
+            catch (OperationInterruptedException ex) when (BrokerFailure.ReplyCode(ex) == 404)
+            {
+                return 0;
+            }
+            catch (Exception ex) when (BrokerFailure.IsConnectionLoss(ex) && !cancellationToken.IsCancellationRequested)
+            {
+                await connection.WaitUntilConnected(cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> on a throwaway channel: a passive declare of a missing queue closes its channel.</summary>
+    private async Task<T> WithProbe<T>(Func<IChannel, Task<T>> work, CancellationToken cancellationToken)
+    {
+        var open = await connection.GetConnection(cancellationToken);
+        var probe = await open.CreateChannelAsync(cancellationToken: cancellationToken);
+        try
+        {
+            return await work(probe);
+        }
+        finally
+        {
+            await ChannelPool.Discard(probe);
+        }
+    }
+
     private async Task EnsureQueueExists(string queue, string messageId, CancellationToken cancellationToken)
     {
         if (knownQueues.TryGetValue(queue, out var checkedAt) && DateTimeOffset.UtcNow - checkedAt < QueueExistsCacheTime)
@@ -182,12 +217,9 @@ internal sealed class Dispatcher(ConnectionManager connection, ILogger logger) :
             return;
         }
 
-        // A passive declare of a missing queue closes its channel, so it gets a throwaway one.
-        var open = await connection.GetConnection(cancellationToken);
-        var probe = await open.CreateChannelAsync(cancellationToken: cancellationToken);
         try
         {
-            await probe.QueueDeclarePassiveAsync(queue, cancellationToken);
+            await WithProbe(probe => probe.QueueDeclarePassiveAsync(queue, cancellationToken), cancellationToken);
             knownQueues[queue] = DateTimeOffset.UtcNow;
         }
         catch (OperationInterruptedException ex) when (BrokerFailure.ReplyCode(ex) == 404)
@@ -196,10 +228,6 @@ internal sealed class Dispatcher(ConnectionManager connection, ILogger logger) :
                 $"Delayed message {messageId} could not be scheduled for queue '{queue}': the queue does not exist. " +
                 "Start the receiving endpoint once (its setup creates the queue) or correct the routing of this message type.",
                 ex);
-        }
-        finally
-        {
-            await ChannelPool.Discard(probe);
         }
     }
 }

@@ -244,6 +244,12 @@ internal sealed class MessagePump : IAsyncDisposable
             try
             {
                 await Task.Delay(restartDelay, restarting.Token);
+                if (Channel is { IsOpen: true })
+                {
+                    // The closure took the connection down with it and automatic recovery already reopened the channel and its consumer.
+                    return;
+                }
+
                 await Consume(restarting.Token);
                 logger.LogInformation("Receiving from {Queue} again on a new channel", settings.Queue);
                 return;

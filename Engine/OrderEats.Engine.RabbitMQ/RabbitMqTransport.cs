@@ -8,7 +8,7 @@ namespace OrderEats.Engine.RabbitMQ;
 /// <summary>
 /// The RabbitMQ transport. Two connections, as the broker's flow control blocks publishers only: one dispatches, one receives.
 /// </summary>
-internal sealed class RabbitMqTransport : ITransport
+internal sealed class RabbitMqTransport : ITransport, IQueueDepth
 {
     private readonly RabbitMqOptions options;
     private readonly ILogger<RabbitMqTransport> logger;
@@ -101,6 +101,12 @@ internal sealed class RabbitMqTransport : ITransport
                 await receiveConnection.WaitUntilConnected(cancellationToken);
             }
         }
+    }
+
+    public Task<long> Count(string queue, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(queue);
+        return dispatcher.Count(queue, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()

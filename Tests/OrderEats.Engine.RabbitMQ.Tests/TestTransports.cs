@@ -1,3 +1,4 @@
+using OrderEats.Engine.Transport;
 
 namespace OrderEats.Engine.RabbitMQ.Tests;
 
@@ -13,4 +14,7 @@ internal static class TestTransports
     }
 
     public static RabbitMqTransport Create(Action<RabbitMqOptions>? configure = null) => Create(BrokerSetUpFixture.Broker.AmqpUri, configure);
+
+    /// <summary>A transport seen through the seam only, as the engine sees it.</summary>
+    public static ITransport CreateSeam() => Create();
 }

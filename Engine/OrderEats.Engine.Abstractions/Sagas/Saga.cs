@@ -34,7 +34,7 @@ public abstract class Saga
         where T : class
     {
         ArgumentNullException.ThrowIfNull(context);
-        return RequestTimeout(context, DateTimeOffset.UtcNow + within, state);
+        return RequestTimeout(context, new SendOptions { DeliveryDelay = within }, state);
     }
 
     /// <summary>Asks for <paramref name="state"/> to come back to this saga instance at <paramref name="at"/>.</summary>
@@ -42,12 +42,16 @@ public abstract class Saga
         where T : class
     {
         ArgumentNullException.ThrowIfNull(context);
+        return RequestTimeout(context, new SendOptions { DeliverAt = at }, state);
+    }
+
+    private Task RequestTimeout<T>(IMessageHandlerContext context, SendOptions options, T state)
+        where T : class
+    {
         ArgumentNullException.ThrowIfNull(state);
-        var options = new SendOptions { DeliverAt = at };
         options.Headers[Headers.IsSagaTimeout] = bool.TrueString;
         options.Headers[Headers.TimeoutId] = Guid.NewGuid().ToString();
         options.Headers[Headers.SagaId] = Entity.Id.ToString();
-        options.Headers[Headers.SagaType] = GetType().FullName!;
         return context.SendLocal(state, options);
     }
 

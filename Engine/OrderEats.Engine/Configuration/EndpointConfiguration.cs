@@ -94,7 +94,7 @@ public sealed class EndpointConfiguration
         if (handlerType.IsAbstract || !IsHandler(handlerType))
         {
             throw new ArgumentException(
-                $"{handlerType.FullName} is not a message handler: implement IHandleMessages<T> (or derive from Saga<TData>) on a concrete class.",
+                $"{handlerType.FullName} is not a message handler: implement IHandleMessages<T> or IHandleSagaNotFound (or derive from Saga<TData>) on a concrete class.",
                 nameof(handlerType));
         }
 
@@ -131,6 +131,7 @@ public sealed class EndpointConfiguration
     }
 
     private static bool IsHandler(Type type) =>
+        typeof(IHandleSagaNotFound).IsAssignableFrom(type) ||
         type.GetInterfaces().Any(i => i.IsGenericType &&
             (i.GetGenericTypeDefinition() == typeof(IHandleMessages<>) || i.GetGenericTypeDefinition() == typeof(IHandleTimeouts<>)));
 }

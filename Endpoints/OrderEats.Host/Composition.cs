@@ -1,0 +1,39 @@
+using OrderEats.Engine.Hosting;
+using OrderEats.Kitchen;
+using OrderEats.Notifications;
+using OrderEats.Orders;
+using OrderEats.Payments;
+using OrderEats.ServiceDefaults;
+
+namespace OrderEats.Host;
+
+/// <summary>Puts every service into one web application: the same registrations each service's own process makes.</summary>
+internal static class Composition
+{
+    public static readonly string[] EndpointNames = [OrdersService.EndpointName, PaymentsService.EndpointName, KitchenService.EndpointName, NotificationsService.EndpointName];
+
+    public static WebApplication Build(string[] args, IEnumerable<KeyValuePair<string, string?>> overrides, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddInMemoryCollection(overrides);
+        configure?.Invoke(builder);
+        var infrastructure = InfrastructureOptions.FromConfiguration(builder.Configuration);
+        builder.Services.AddSingleton(new HostInfrastructure(infrastructure));
+        builder.Services.AddOrdersService(builder.Configuration, infrastructure);
+        builder.Services.AddPaymentsService(builder.Configuration, infrastructure);
+        builder.Services.AddKitchenService(builder.Configuration, infrastructure);
+        builder.Services.AddNotificationsService(builder.Configuration, infrastructure);
+
+        var app = builder.Build();
+        app.MapOrdersApi();
+        app.MapKitchenApi();
+        app.MapGet("/health", (IServiceProvider services) =>
+        {
+            var down = EndpointNames.Where(name => services.GetRequiredKeyedService<StartedEndpoint>(name).Instance is null).ToList();
+            return down.Count == 0
+                ? Results.Ok(new { status = "ok", endpoints = EndpointNames })
+                : Results.Json(new { status = "starting", waiting = down }, statusCode: StatusCodes.Status503ServiceUnavailable);
+        });
+        return app;
+    }
+}

@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using System.Globalization;
+using OrderEats.Engine.Hosting;
+using OrderEats.Engine.Transport;
+using OrderEats.Orders;
+
+namespace OrderEats.Host;
+
+/// <summary>
+/// `demo --orders N`: seeds restaurants and customers, places N orders with the standard failure mix, waits until every order is terminal
+/// (or a bounded time passes), checks the DESIGN §2 invariants against the services' own data, and prints a summary ending in one JSON line.
+/// </summary>
+internal static class DemoCommand
+{
+    public static async Task<int> Run(CommandLine line, TextWriter output)
+    {
+        var orders = line.GetInt("orders", 100);
+        var options = new DemoOptions
+        {
+            Orders = orders,
+            MaxWait = TimeSpan.FromSeconds(line.GetInt("timeout", Math.Max(180, orders / 3))),
+            KeepData = line.Has("keep-data"),
+        };
+        var dataFolder = line.Get("data") ?? Path.Combine(Path.GetTempPath(), "ordereats-demo-" + Guid.NewGuid().ToString("N")[..12]);
+        var overrides = options.ServiceSettings()
+            .Concat(line.InfrastructureOverrides())
+            .Append(new("OrderEats:DataFolder", dataFolder))
+            .ToList();
+
+        var app = Composition.Build([], overrides, builder => builder.WebHost.UseUrls("http://127.0.0.1:0"));
+        var infrastructure = app.Services.GetRequiredService<HostInfrastructure>().Options;
+        output.WriteLine($"OrderEats demo: {orders} orders on {infrastructure.Transport} + {infrastructure.Persistence}; failure mix: 8% declines, 8% kitchen rejections, 4% kitchen timeouts, 8% customer cancels, 10% transient gateway and notification faults.");
+        var stopwatch = Stopwatch.StartNew();
+        await app.StartAsync();
+        try
+        {
+            var endpoints = await Task.WhenAll(Composition.EndpointNames.Select(n => app.Services.GetRequiredKeyedService<StartedEndpoint>(n).WhenStarted()));
+            var errorsBefore = await ErrorQueue(endpoints[0]);
+            var run = new DemoRun(app.Services, options, output);
+            var placed = await run.PlaceOrders();
+            var settled = await run.WaitUntilSettled(placed, stopwatch);
+            var report = await DemoReport.Check(app.Services, placed, await ErrorQueue(endpoints[0]) - errorsBefore, stopwatch.Elapsed);
+            report.Write(output, settled);
+            return report.Passed ? 0 : 1;
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+            if (!options.KeepData && line.Get("data") is null && Directory.Exists(dataFolder))
+            {
+                Directory.Delete(dataFolder, recursive: true);
+            }
+        }
+    }
+
+    private static async Task<long> ErrorQueue(EndpointInstance endpoint) =>
+        endpoint.Transport is IQueueDepth depth ? await depth.Count("error") : 0;
+
+    /// <summary>Formats seconds for the summary.</summary>
+    public static string Seconds(TimeSpan elapsed) => elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,18 @@
+using OrderEats.Host;
+
+try
+{
+    var line = CommandLine.Parse(args);
+    return line.Command switch
+    {
+        "run" => await RunCommand.Run(line, args),
+        "demo" => await DemoCommand.Run(line, Console.Out),
+        "schema" => SchemaCommand.Run(line, Console.Out),
+        _ => throw new ArgumentException($"Unknown command '{line.Command}'. Use: (no command) to run, demo --orders N, or schema --dialect postgresql."),
+    };
+}
+catch (ArgumentException ex)
+{
+    await Console.Error.WriteLineAsync(ex.Message);
+    return 2;
+}

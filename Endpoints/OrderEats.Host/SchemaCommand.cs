@@ -1,0 +1,35 @@
+using OrderEats.Engine.Persistence;
+using OrderEats.Engine.Sagas;
+using OrderEats.Engine.Sql;
+using OrderEats.Sagas;
+
+namespace OrderEats.Host;
+
+/// <summary>`schema --dialect postgresql|sqlserver|sqlite`: prints the idempotent install script of every service's engine tables, for a DBA to apply by hand.</summary>
+internal static class SchemaCommand
+{
+    public static int Run(CommandLine line, TextWriter output)
+    {
+        var dialectText = line.Get("dialect") ?? throw new ArgumentException("schema needs --dialect postgresql, sqlserver or sqlite.");
+        if (!Enum.TryParse<SqlDialectKind>(dialectText, ignoreCase: true, out var dialect) || !Enum.IsDefined(dialect))
+        {
+            throw new ArgumentException($"--dialect '{dialectText}' is not one of: postgresql, sqlserver, sqlite.");
+        }
+
+        var services = new (string Service, PersistenceSetup Setup)[]
+        {
+            ("orders", new PersistenceSetup("orders", [SagaStorageDefinitions.Describe(typeof(OrderSaga))], Outbox: true)),
+            ("payments", new PersistenceSetup("payments", [], Outbox: true)),
+            ("kitchen", new PersistenceSetup("kitchen", [], Outbox: true)),
+            ("notifications", new PersistenceSetup("notifications", [], Outbox: true)),
+        };
+        foreach (var (service, setup) in services)
+        {
+            output.WriteLine($"-- Database ordereats_{service}: engine tables of endpoint '{service}' ({dialect}). Idempotent; the service creates its business tables itself at startup.");
+            output.WriteLine(SqlSchema.Script(dialect, setup));
+            output.WriteLine();
+        }
+
+        return 0;
+    }
+}

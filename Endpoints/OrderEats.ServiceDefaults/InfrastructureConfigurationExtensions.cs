@@ -1,0 +1,59 @@
+using OrderEats.Engine;
+using OrderEats.Engine.Sql;
+
+namespace OrderEats.ServiceDefaults;
+
+/// <summary>Puts an endpoint on the configured transport and on its own database, with the outbox on.</summary>
+public static class InfrastructureConfigurationExtensions
+{
+    /// <summary>Configures the transport from <paramref name="infrastructure"/>, SQL persistence on <paramref name="database"/> (plus the service's business tables) and the outbox.</summary>
+    public static EndpointConfiguration UseInfrastructure(
+        this EndpointConfiguration configuration, InfrastructureOptions infrastructure, EndpointDatabase database, IEnumerable<string>? businessSchema = null)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(infrastructure);
+        ArgumentNullException.ThrowIfNull(database);
+        configuration.UseConfiguredTransport(infrastructure);
+        void Schema(SqlPersistenceOptions options)
+        {
+            foreach (var statement in businessSchema ?? [])
+            {
+                options.AdditionalSchema.Add(statement);
+            }
+        }
+
+        switch (database.Kind)
+        {
+            case SqlDialectKind.PostgreSql:
+                configuration.UsePostgreSql(database.ConnectionString, Schema);
+                break;
+            case SqlDialectKind.SqlServer:
+                configuration.UseSqlServer(database.ConnectionString, Schema);
+                break;
+            default:
+                Directory.CreateDirectory(infrastructure.DataFolder);
+                configuration.UseSqlite(database.ConnectionString, Schema);
+                break;
+        }
+
+        configuration.EnableOutbox();
+        return configuration;
+    }
+
+    /// <summary>Configures only the transport (for endpoints without a database of their own).</summary>
+    public static EndpointConfiguration UseConfiguredTransport(this EndpointConfiguration configuration, InfrastructureOptions infrastructure)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(infrastructure);
+        switch (infrastructure.Transport)
+        {
+            case TransportKind.RabbitMq:
+                throw new NotSupportedException("The RabbitMQ transport is not wired in yet.");
+            default:
+                configuration.UseLearningTransport(infrastructure.LearningFolder);
+                break;
+        }
+
+        return configuration;
+    }
+}

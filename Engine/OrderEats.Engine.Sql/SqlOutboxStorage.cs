@@ -1,0 +1,77 @@
+using System.Data.Common;
+using OrderEats.Engine.Persistence;
+using OrderEats.Engine.Transport;
+
+namespace OrderEats.Engine.Sql;
+
+internal sealed class SqlOutboxStorage(SqlDatabase database, string endpointName) : IOutboxStorage
+{
+    public async Task<OutboxRecord?> Get(string messageId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(messageId);
+        await using var connection = await database.Open(cancellationToken);
+        await using var command = Command(connection, database.Dialect.SelectOutbox).With("@endpoint", endpointName).With("@message_id", messageId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var operations = reader.IsDBNull(0) ? [] : OutboxOperationsSerializer.Deserialize(reader.GetString(0));
+        var dispatched = Convert.ToBoolean(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture);
+        return new OutboxRecord(messageId, operations, dispatched);
+    }
+
+    public async Task Store(string messageId, IReadOnlyList<TransportOperation> operations, IUnitOfWork session, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(messageId);
+        ArgumentNullException.ThrowIfNull(operations);
+        ArgumentNullException.ThrowIfNull(session);
+        var unitOfWork = session as SqlUnitOfWork ?? throw new ArgumentException(
+            $"The SQL outbox needs a session opened by the same SQL persistence, not a {session.GetType().Name}. Configure one persistence per endpoint.",
+            nameof(session));
+        await using var command = unitOfWork.CreateCommand(database.Dialect.InsertOutbox)
+            .With("@endpoint", endpointName)
+            .With("@message_id", messageId)
+            .With("@operations", OutboxOperationsSerializer.Serialize(operations))
+            .With("@now", database.Dialect.TimeValue(DateTimeOffset.UtcNow));
+        try
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (DbException e) when (database.Dialect.IsUniqueViolation(e))
+        {
+            throw new InvalidOperationException(
+                $"Endpoint {endpointName} already has an outbox record for message {messageId}: another copy of the message was processed first. " +
+                "The message is retried and will dispatch the stored operations instead of running its handlers again.",
+                e);
+        }
+    }
+
+    public async Task MarkDispatched(string messageId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(messageId);
+        await using var connection = await database.Open(cancellationToken);
+        await using var command = Command(connection, database.Dialect.MarkOutboxDispatched)
+            .With("@now", database.Dialect.TimeValue(DateTimeOffset.UtcNow))
+            .With("@endpoint", endpointName)
+            .With("@message_id", messageId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<int> Purge(DateTimeOffset olderThan, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        await using var command = Command(connection, database.Dialect.PurgeOutbox)
+            .With("@endpoint", endpointName)
+            .With("@older_than", database.Dialect.TimeValue(olderThan));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static DbCommand Command(DbConnection connection, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command;
+    }
+}

@@ -1,0 +1,3 @@
+namespace OrderEats.Engine.Testing;
+
+internal sealed record QueuedMessage(object Message, IReadOnlyDictionary<string, string> Headers);

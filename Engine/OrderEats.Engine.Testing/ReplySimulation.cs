@@ -1,0 +1,3 @@
+namespace OrderEats.Engine.Testing;
+
+internal sealed record ReplySimulation(Type SagaMessageType, Func<object, object> CreateReply);

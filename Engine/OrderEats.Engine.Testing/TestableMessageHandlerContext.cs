@@ -1,0 +1,142 @@
+namespace OrderEats.Engine.Testing;
+
+/// <summary>
+/// An <see cref="IMessageHandlerContext"/> for unit tests: it records what a handler sends, publishes and replies, and the saga timeouts it
+/// requests, instead of dispatching anything.
+/// </summary>
+public class TestableMessageHandlerContext : IMessageHandlerContext
+{
+    private readonly Lock gate = new();
+    private readonly List<SentMessage> sent = [];
+    private readonly List<PublishedMessage> published = [];
+    private readonly List<RepliedMessage> replied = [];
+    private readonly List<TimeoutMessage> timeouts = [];
+
+
+    /// <inheritdoc />
+    public string MessageId { get; set; } = Guid.NewGuid().ToString();
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, string> MessageHeaders { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <inheritdoc />
+    public string? ReplyToAddress { get; set; }
+
+    /// <inheritdoc />
+    public CancellationToken CancellationToken { get; set; }
+
+    // Saga.RequestTimeout turns a delay into DeliverAt with the wall clock, so the delay is recovered from the window the handler ran in:
+    // it starts when the context is created, or when TestableSaga invokes the handler, which is tighter.
+    internal DateTimeOffset HandlerStartedAt { get; set; } = DateTimeOffset.UtcNow;
+
+    /// <summary>Not available in unit tests.</summary>
+    /// <exception cref="InvalidOperationException">Always: there is no database behind a testable context.</exception>
+    public IStorageSession Storage => throw new InvalidOperationException(
+        "TestableMessageHandlerContext has no storage session: a handler that reads or writes business data through context.Storage needs a real " +
+        "persistence. Test it against an endpoint with SQLite or PostgreSQL persistence, or move the logic that does not touch storage into a " +
+        "class you can test on its own.");
+
+    /// <summary>The messages sent with <c>Send</c> or <c>SendLocal</c>, in order, except saga timeouts.</summary>
+    public IReadOnlyList<SentMessage> SentMessages => Snapshot(sent);
+
+    /// <summary>The events published, in order.</summary>
+    public IReadOnlyList<PublishedMessage> PublishedMessages => Snapshot(published);
+
+    /// <summary>The replies sent, in order.</summary>
+    public IReadOnlyList<RepliedMessage> RepliedMessages => Snapshot(replied);
+
+    /// <summary>The saga timeouts requested (local sends carrying the <see cref="Headers.IsSagaTimeout"/> header), in order.</summary>
+    public IReadOnlyList<TimeoutMessage> TimeoutMessages => Snapshot(timeouts);
+
+    /// <inheritdoc />
+    public Task Send(object message, SendOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return Record(message, options ?? new SendOptions(), isLocal: false);
+    }
+
+    /// <inheritdoc />
+    public Task SendLocal(object message, SendOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return Record(message, options ?? new SendOptions(), isLocal: true);
+    }
+
+    /// <inheritdoc />
+    public Task Publish(object message, PublishOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        lock (gate)
+        {
+            published.Add(new PublishedMessage(message, options ?? new PublishOptions()));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task Reply(object message, ReplyOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        lock (gate)
+        {
+            replied.Add(new RepliedMessage(message, options ?? new ReplyOptions()));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The first sent message of type <typeparamref name="T"/>, or null.</summary>
+    public T? FindSentMessage<T>()
+        where T : class => SentMessages.Select(m => m.Message).OfType<T>().FirstOrDefault();
+
+    /// <summary>The first published event of type <typeparamref name="T"/>, or null.</summary>
+    public T? FindPublishedMessage<T>()
+        where T : class => PublishedMessages.Select(m => m.Message).OfType<T>().FirstOrDefault();
+
+    /// <summary>The first reply of type <typeparamref name="T"/>, or null.</summary>
+    public T? FindReplyMessage<T>()
+        where T : class => RepliedMessages.Select(m => m.Message).OfType<T>().FirstOrDefault();
+
+    /// <summary>The first requested timeout whose state is of type <typeparamref name="T"/>, or null.</summary>
+    public T? FindTimeoutMessage<T>()
+        where T : class => TimeoutMessages.Select(m => m.Message).OfType<T>().FirstOrDefault();
+
+    private Task Record(object message, SendOptions options, bool isLocal)
+    {
+        var isTimeout = options.Headers.TryGetValue(Headers.IsSagaTimeout, out var flag) && bool.TryParse(flag, out var parsed) && parsed;
+        lock (gate)
+        {
+            if (isTimeout)
+            {
+                timeouts.Add(ToTimeout(message, options));
+            }
+            else
+            {
+                sent.Add(new SentMessage(message, options, isLocal));
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private TimeoutMessage ToTimeout(object message, SendOptions options)
+    {
+        var now = DateTimeOffset.UtcNow;
+        if (options.DeliveryDelay is { } delay)
+        {
+            return new TimeoutMessage(message, options, options.DeliverAt ?? now + delay, delay);
+        }
+
+        var deliverAt = options.DeliverAt ?? now;
+        return new TimeoutMessage(message, options, deliverAt, RoundDelay.Recover(deliverAt, HandlerStartedAt, now));
+    }
+
+    private List<T> Snapshot<T>(List<T> records)
+    {
+        lock (gate)
+        {
+            return [.. records];
+        }
+    }
+}

@@ -1,0 +1,6 @@
+namespace OrderEats.Engine.Testing;
+
+internal sealed class VirtualClock(Func<DateTimeOffset> now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now();
+}

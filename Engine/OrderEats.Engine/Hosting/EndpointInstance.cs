@@ -1,0 +1,210 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using OrderEats.Engine.Persistence;
+using OrderEats.Engine.Pipeline;
+using OrderEats.Engine.Recoverability;
+using OrderEats.Engine.Routing;
+using OrderEats.Engine.Sagas;
+using OrderEats.Engine.Serialization;
+using OrderEats.Engine.Transport;
+
+namespace OrderEats.Engine.Hosting;
+
+/// <summary>A running endpoint: it receives from its queue and can send and publish. Stop it to finish in-flight work and release the transport.</summary>
+public sealed class EndpointInstance : IMessageSession, IAsyncDisposable
+{
+    private readonly EndpointConfiguration configuration;
+    private readonly ITransport transport;
+    private readonly OutgoingMessageFactory factory;
+    private readonly TimeProvider time;
+    private readonly ILogger logger;
+    private readonly CancellationTokenSource stopping = new();
+    private IAsyncDisposable? receiver;
+    private Task? purgeLoop;
+    private int stopped;
+
+    private EndpointInstance(EndpointConfiguration configuration, ITransport transport, OutgoingMessageFactory factory, TimeProvider time, ILogger logger)
+    {
+        this.configuration = configuration;
+        this.transport = transport;
+        this.factory = factory;
+        this.time = time;
+        this.logger = logger;
+    }
+
+    /// <summary>The endpoint's name and queue.</summary>
+    public string EndpointName => configuration.EndpointName;
+
+    /// <summary>The transport the endpoint runs on (for health checks and tools).</summary>
+    public ITransport Transport => transport;
+
+    /// <summary>Validates the configuration, creates the topology and schema, and starts receiving.</summary>
+    public static async Task<EndpointInstance> Start(EndpointConfiguration configuration, IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(services);
+        var name = configuration.EndpointName;
+        var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
+        var loggerFactory = services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
+        var logger = loggerFactory.CreateLogger("OrderEats.Engine.Endpoint." + name);
+
+        var handlers = new HandlerRegistry(configuration.HandlerTypes);
+        var registry = new MessageTypeRegistry();
+        foreach (var type in configuration.MessageTypes.Concat(handlers.MessageTypes))
+        {
+            registry.Register(type);
+        }
+
+        var transportFactory = configuration.TransportFactory
+            ?? throw new InvalidOperationException($"Endpoint {name} has no transport. Call UseLearningTransport(folder) or UseRabbitMq(uri) on its configuration.");
+        var persistence = configuration.PersistenceFactory?.Invoke(services);
+        if (handlers.Sagas.Count > 0 && persistence is null)
+        {
+            throw new InvalidOperationException(
+                $"Endpoint {name} hosts saga {handlers.Sagas[0].SagaType.Name} but has no persistence. Call UseSqlite, UsePostgreSql, UseSqlServer or UseInMemoryPersistence on its configuration.");
+        }
+
+        if (configuration.OutboxEnabled && persistence?.Outbox is null)
+        {
+            throw new InvalidOperationException($"Endpoint {name} enables the outbox, but its persistence has no outbox store. Use a SQL persistence or do not call EnableOutbox().");
+        }
+
+        var serializer = new MessageSerializer(configuration.SerializerOptions);
+        var factory = new OutgoingMessageFactory(configuration, registry, serializer);
+        var transport = transportFactory(services);
+        var instance = new EndpointInstance(configuration, transport, factory, time, logger);
+        try
+        {
+            await instance.Run(handlers, registry, serializer, persistence, services, loggerFactory, cancellationToken);
+        }
+        catch
+        {
+            await transport.DisposeAsync();
+            throw;
+        }
+
+        return instance;
+    }
+
+    /// <inheritdoc />
+    public Task Send(object message, SendOptions? options = null, CancellationToken cancellationToken = default) =>
+        transport.Dispatch([factory.Create(message, MessageIntent.Send, options, null, time)], cancellationToken);
+
+    /// <inheritdoc />
+    public Task Publish(object message, PublishOptions? options = null, CancellationToken cancellationToken = default) =>
+        transport.Dispatch([factory.Create(message, MessageIntent.Publish, options, null, time)], cancellationToken);
+
+    /// <summary>Stops receiving, waits up to the shutdown timeout for in-flight messages (then cancels them), and disposes the transport.</summary>
+    public async Task Stop(CancellationToken cancellationToken = default)
+    {
+        if (Interlocked.Exchange(ref stopped, 1) == 1)
+        {
+            return;
+        }
+
+        logger.LogInformation("Endpoint {Endpoint} stopping", EndpointName);
+        if (receiver is not null)
+        {
+            var draining = receiver.DisposeAsync().AsTask();
+            try
+            {
+                await draining.WaitAsync(configuration.ShutdownTimeout, cancellationToken);
+            }
+            catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+            {
+                logger.LogWarning("Endpoint {Endpoint}: in-flight messages did not finish within {Timeout}; cancelling them (they are requeued)", EndpointName, configuration.ShutdownTimeout);
+                await stopping.CancelAsync();
+                await draining;
+            }
+        }
+
+        await stopping.CancelAsync();
+        if (purgeLoop is not null)
+        {
+            await purgeLoop;
+        }
+
+        await transport.DisposeAsync();
+        stopping.Dispose();
+        logger.LogInformation("Endpoint {Endpoint} stopped", EndpointName);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync() => await Stop();
+
+    private async Task Run(
+        HandlerRegistry handlers, MessageTypeRegistry registry, MessageSerializer serializer, EndpointPersistence? persistence,
+        IServiceProvider services, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        var name = configuration.EndpointName;
+        var storage = persistence?.Storage ?? new NoStorage();
+        var outbox = configuration.OutboxEnabled ? persistence!.Outbox : null;
+        await storage.Setup(new PersistenceSetup(name, handlers.Sagas.Select(s => s.Storage).ToList(), outbox is not null), cancellationToken);
+        if (configuration.SendOnly)
+        {
+            return;
+        }
+
+        var subscriptions = handlers.HandledEventTypes.Select(MessageTypeRegistry.ContractName).ToList();
+        await transport.Setup(new TransportSetup(name, configuration.ErrorQueue, subscriptions, [.. configuration.AdditionalQueues]), cancellationToken);
+
+        var sagaInvoker = persistence is null ? null
+            : new SagaInvoker(persistence.Sagas, serializer, factory, name, time, handlers.NotFoundHandlers, loggerFactory.CreateLogger<SagaInvoker>());
+        var pipeline = new IncomingPipeline([
+            new TracingStep(name),
+            new RetryAcknowledgementStep(transport, name, configuration.HostName, time),
+            new UnitOfWorkStep(storage, outbox, transport, loggerFactory.CreateLogger<UnitOfWorkStep>()),
+            new DeserializeStep(registry, serializer),
+            new InvokeHandlersStep(handlers, sagaInvoker, factory, name, time),
+        ]);
+        var recoverability = new RecoverabilityExecutor(
+            configuration.Recoverability.ToConfig(configuration.ErrorQueue),
+            configuration.Recoverability.CustomPolicy ?? DefaultRecoverabilityPolicy.Invoke,
+            transport, name, configuration.HostName, time, loggerFactory.CreateLogger<RecoverabilityExecutor>());
+        var processor = new MessageProcessor(pipeline, recoverability, services.GetRequiredService<IServiceScopeFactory>(), stopping.Token);
+        receiver = await transport.Receive(new ReceiveSettings(name, configuration.MaxConcurrency, configuration.ErrorQueue), processor.OnMessage, cancellationToken);
+        if (outbox is not null)
+        {
+            purgeLoop = PurgeOutbox(outbox);
+        }
+
+        logger.LogInformation("Endpoint {Endpoint} started: {Handlers} handlers, {Sagas} sagas, concurrency {Concurrency}, outbox {Outbox}", name, configuration.HandlerTypes.Count, handlers.Sagas.Count, configuration.MaxConcurrency, outbox is not null);
+    }
+
+    private async Task PurgeOutbox(IOutboxStorage outbox)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), time);
+        do
+        {
+            try
+            {
+                var purged = await outbox.Purge(time.GetUtcNow() - configuration.OutboxRetention, stopping.Token);
+                logger.LogDebug("Endpoint {Endpoint}: purged {Count} dispatched outbox records", EndpointName, purged);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // a failed purge is retried next hour; it must not stop the endpoint
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                logger.LogWarning(ex, "Endpoint {Endpoint}: outbox purge failed; retrying in an hour", EndpointName);
+            }
+        }
+        while (await WaitNext(timer));
+    }
+
+    private async Task<bool> WaitNext(PeriodicTimer timer)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stopping.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+}

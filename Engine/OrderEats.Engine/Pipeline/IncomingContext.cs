@@ -1,0 +1,29 @@
+using OrderEats.Engine.Persistence;
+using OrderEats.Engine.Transport;
+
+namespace OrderEats.Engine.Pipeline;
+
+/// <summary>The state of one message travelling through the incoming pipeline.</summary>
+internal sealed class IncomingContext(IncomingMessage message, IServiceProvider services, CancellationToken cancellationToken)
+{
+    public IncomingMessage Message { get; } = message;
+
+    public string MessageId => Message.MessageId;
+
+    public IReadOnlyDictionary<string, string> Headers => Message.Headers;
+
+    public IServiceProvider Services { get; } = services;
+
+    public CancellationToken CancellationToken { get; } = cancellationToken;
+
+    /// <summary>The unit of work, once the unit-of-work step opened it.</summary>
+    public IUnitOfWork? Session { get; set; }
+
+    /// <summary>Messages the handlers sent; dispatched after commit.</summary>
+    public List<TransportOperation> Outgoing { get; } = [];
+
+    /// <summary>The deserialized message, once the deserialize step ran.</summary>
+    public object? Body { get; set; }
+
+    public bool IsTimeout => Headers.TryGetValue(Engine.Headers.IsSagaTimeout, out var value) && bool.TryParse(value, out var isTimeout) && isTimeout;
+}

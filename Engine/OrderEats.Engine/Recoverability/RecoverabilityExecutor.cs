@@ -1,0 +1,59 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using OrderEats.Engine.Transport;
+
+namespace OrderEats.Engine.Recoverability;
+
+/// <summary>Carries out the policy's decision: requeue, schedule a delayed retry, move to the error queue, or discard.</summary>
+internal sealed class RecoverabilityExecutor(
+    RecoverabilityConfig config,
+    RecoverabilityPolicy policy,
+    ITransport transport,
+    string endpointQueue,
+    string hostName,
+    TimeProvider time,
+    ILogger logger)
+{
+    private readonly ConcurrentDictionary<string, int> immediateFailures = new(StringComparer.Ordinal);
+
+    public void Succeeded(string messageId) => immediateFailures.TryRemove(messageId, out _);
+
+    public async Task<ReceiveResult> Failed(IncomingMessage message, Exception exception, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var failures = immediateFailures.AddOrUpdate(message.MessageId, 1, (_, count) => count + 1);
+        var delayed = int.TryParse(message.Headers.GetValueOrDefault(Headers.DelayedRetries), NumberStyles.Integer, CultureInfo.InvariantCulture, out var d) ? d : 0;
+        var firstFailure = DateTimeOffset.TryParse(message.Headers.GetValueOrDefault(Headers.FirstFailure), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var first) ? first : now;
+        var context = new ErrorContext(exception, message.MessageId, message.Headers, failures, delayed, firstFailure, now, Random.Shared.NextDouble());
+        var action = policy(config, context);
+        switch (action)
+        {
+            case ImmediateRetryAction:
+                logger.LogWarning(exception, "Message {MessageId} failed (attempt {Attempt}); retrying immediately", message.MessageId, failures);
+                return ReceiveResult.Requeue;
+            case DelayedRetryAction retry:
+                var headers = new Dictionary<string, string>(message.Headers, StringComparer.Ordinal)
+                {
+                    [Headers.DelayedRetries] = (delayed + 1).ToString(CultureInfo.InvariantCulture),
+                    [Headers.FirstFailure] = firstFailure.ToString("O", CultureInfo.InvariantCulture),
+                };
+                await transport.Dispatch([TransportOperation.Send(new OutgoingMessage(message.MessageId, headers, message.Body), endpointQueue, now + retry.Delay)], cancellationToken);
+                immediateFailures.TryRemove(message.MessageId, out _);
+                logger.LogWarning(exception, "Message {MessageId} failed; delayed retry {DelayedRetry} in {Delay}", message.MessageId, delayed + 1, retry.Delay);
+                return ReceiveResult.Ack;
+            case MoveToErrorAction toError:
+                var failed = FailureHeaders.Add(message.Headers, exception, endpointQueue, endpointQueue, hostName, now);
+                await transport.Dispatch([TransportOperation.Send(new OutgoingMessage(message.MessageId, failed, message.Body), toError.ErrorQueue)], cancellationToken);
+                immediateFailures.TryRemove(message.MessageId, out _);
+                logger.LogError(exception, "Message {MessageId} moved to the error queue {ErrorQueue} after {Attempts} attempts and {DelayedRetries} delayed retries", message.MessageId, toError.ErrorQueue, failures, delayed);
+                return ReceiveResult.Ack;
+            case DiscardAction discard:
+                immediateFailures.TryRemove(message.MessageId, out _);
+                logger.LogWarning(exception, "Message {MessageId} discarded: {Reason}", message.MessageId, discard.Reason);
+                return ReceiveResult.Ack;
+            default:
+                throw new InvalidOperationException($"Unknown recoverability action {action}.");
+        }
+    }
+}

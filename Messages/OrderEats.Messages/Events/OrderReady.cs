@@ -1,0 +1,6 @@
+namespace OrderEats.Messages.Events;
+
+/// <summary>The kitchen prepared the order.</summary>
+/// <param name="OrderId">The order.</param>
+/// <param name="CustomerId">The customer.</param>
+public sealed record OrderReady(Guid OrderId, Guid CustomerId) : IOrderEvent;

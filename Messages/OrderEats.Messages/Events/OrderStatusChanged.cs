@@ -1,0 +1,11 @@
+namespace OrderEats.Messages.Events;
+
+/// <summary>
+/// The order moved to <paramref name="Status"/>. Published on every transition, so a read model and a timeline outlive the saga, whose state
+/// is deleted when the order ends.
+/// </summary>
+/// <param name="OrderId">The order.</param>
+/// <param name="Status">The new status.</param>
+/// <param name="Reason">Why, for a cancellation; otherwise null.</param>
+/// <param name="At">When the saga made the transition.</param>
+public sealed record OrderStatusChanged(Guid OrderId, OrderStatus Status, string? Reason, DateTimeOffset At) : IOrderEvent;

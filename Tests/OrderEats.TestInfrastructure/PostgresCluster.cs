@@ -1,0 +1,181 @@
+using System.Globalization;
+
+namespace OrderEats.TestInfrastructure;
+
+/// <summary>
+/// A throw-away PostgreSQL cluster in a temp folder: trust auth, loopback only, socket in the folder, fsync off. PostgreSQL refuses to run as
+/// root, so as root every tool runs as the <c>postgres</c> OS user through <c>runuser</c>.
+/// </summary>
+internal sealed class PostgresCluster : IAsyncDisposable
+{
+    public const string SuperUser = "postgres";
+    private const string OsUser = "postgres";
+    private const string Root = "/tmp";
+    private const string FolderPrefix = "oe-pg-";
+    private const string OwnerFile = "owner.pid";
+
+    private readonly string binDirectory;
+    private readonly string folder;
+    private int stopped;
+
+    private PostgresCluster(string binDirectory, string folder, int port)
+    {
+        this.binDirectory = binDirectory;
+        this.folder = folder;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    private string DataDirectory => Path.Combine(folder, "data");
+
+    public static async Task<PostgresCluster> Start(CancellationToken cancellationToken = default)
+    {
+        var bin = FindBinDirectory();
+        var asRoot = Environment.UserName == "root";
+        if (asRoot)
+        {
+            await EnsureOsUser(cancellationToken);
+        }
+
+        await StopOrphans(bin);
+
+        // Short path: the unix socket path must stay under 108 bytes.
+        var folder = Path.Combine(Root, FolderPrefix + Guid.NewGuid().ToString("N")[..10]);
+        Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, OwnerFile), Environment.ProcessId.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        try
+        {
+            if (asRoot)
+            {
+                await PostgresCommand.Run("chown", [$"{OsUser}:", folder], cancellationToken: cancellationToken);
+            }
+
+            var initdb = Path.Combine(bin, "initdb");
+            await PostgresCommand.Run(
+                Wrap(asRoot, initdb),
+                Args(asRoot, initdb, "-D", Path.Combine(folder, "data"), "-U", SuperUser, "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions"),
+                folder,
+                cancellationToken);
+
+            // A port free a moment ago can be taken before postgres binds it: try a few.
+            for (var attempt = 1; ; attempt++)
+            {
+                var cluster = new PostgresCluster(bin, folder, FreePort.Find());
+                var (exitCode, output) = await cluster.PgCtl(asRoot, cancellationToken,
+                    "start", "-w", "-t", "60", "-l", Path.Combine(folder, "postgres.log"), "-o",
+                    $"-c listen_addresses=127.0.0.1 -p {cluster.Port.ToString(CultureInfo.InvariantCulture)} -c unix_socket_directories={folder} " +
+                    "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300");
+                if (exitCode == 0)
+                {
+                    AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                    return cluster;
+                }
+
+                if (attempt == 3)
+                {
+                    var log = File.Exists(Path.Combine(folder, "postgres.log")) ? await File.ReadAllTextAsync(Path.Combine(folder, "postgres.log"), cancellationToken) : "";
+                    throw new InvalidOperationException($"PostgreSQL did not start from {bin} in {folder}:\n{output}\n{log}");
+                }
+            }
+        }
+        catch
+        {
+            Directory.Delete(folder, recursive: true);
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref stopped, 1) == 1)
+        {
+            return;
+        }
+
+        if (Directory.Exists(DataDirectory))
+        {
+            await PgCtl(Environment.UserName == "root", CancellationToken.None, "stop", "-w", "-m", "fast");
+        }
+
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private static string FindBinDirectory()
+    {
+        var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "")
+            .Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Select(d => Path.Combine(d, "initdb"))
+            .FirstOrDefault(File.Exists);
+        if (onPath is not null)
+        {
+            // Follow the symlink (/usr/local/bin/initdb -> /usr/lib/postgresql/15/bin/initdb) so pg_ctl and postgres come from the same install.
+            var target = new FileInfo(onPath).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? onPath;
+            var directory = Path.GetDirectoryName(target)!;
+            if (File.Exists(Path.Combine(directory, "pg_ctl")) && File.Exists(Path.Combine(directory, "postgres")))
+            {
+                return directory;
+            }
+        }
+
+        var installed = Directory.Exists("/usr/lib/postgresql")
+            ? Directory.GetDirectories("/usr/lib/postgresql")
+                .Select(d => (Version: int.TryParse(Path.GetFileName(d), out var v) ? v : 0, Bin: Path.Combine(d, "bin")))
+                .Where(d => File.Exists(Path.Combine(d.Bin, "initdb")))
+                .OrderByDescending(d => d.Version)
+                .Select(d => d.Bin)
+                .FirstOrDefault()
+            : null;
+        return installed ?? throw new InvalidOperationException(
+            "No PostgreSQL binaries found (initdb on PATH or under /usr/lib/postgresql/*/bin). " +
+            $"Install them (Debian: apt-get install -y postgresql) or set {PostgresServer.EnvironmentVariable} to a server's connection string.");
+    }
+
+    // A test run that was killed leaves its cluster running; stop those whose owning process is gone (never a cluster of a live run).
+    private static async Task StopOrphans(string bin)
+    {
+        foreach (var folder in Directory.GetDirectories(Root, FolderPrefix + "*"))
+        {
+            var ownerFile = Path.Combine(folder, OwnerFile);
+            if (!File.Exists(ownerFile) || !int.TryParse(await File.ReadAllTextAsync(ownerFile), out var owner) || IsRunning(owner))
+            {
+                continue;
+            }
+
+            var orphan = new PostgresCluster(bin, folder, 0);
+            await orphan.DisposeAsync();
+        }
+    }
+
+    private static bool IsRunning(int processId)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task EnsureOsUser(CancellationToken cancellationToken)
+    {
+        var (exitCode, _) = await PostgresCommand.TryRun("id", ["-u", OsUser], cancellationToken: cancellationToken);
+        if (exitCode != 0)
+        {
+            await PostgresCommand.Run("useradd", ["--system", "--no-create-home", "--shell", "/usr/sbin/nologin", OsUser], cancellationToken: cancellationToken);
+        }
+    }
+
+    private static string Wrap(bool asRoot, string tool) => asRoot ? "runuser" : tool;
+
+    private static string[] Args(bool asRoot, string tool, params string[] args) => asRoot ? ["-u", OsUser, "--", tool, .. args] : args;
+
+    private Task<(int ExitCode, string Output)> PgCtl(bool asRoot, CancellationToken cancellationToken, params string[] args)
+    {
+        var pgCtl = Path.Combine(binDirectory, "pg_ctl");
+        return PostgresCommand.TryRun(Wrap(asRoot, pgCtl), Args(asRoot, pgCtl, ["-D", DataDirectory, .. args]), folder, cancellationToken);
+    }
+}
