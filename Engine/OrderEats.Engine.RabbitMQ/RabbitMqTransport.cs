@@ -1,0 +1,125 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using OrderEats.Engine.Transport;
+
+namespace OrderEats.Engine.RabbitMQ;
+
+/// <summary>
+/// The RabbitMQ transport. Two connections, as the broker's flow control blocks publishers only: one dispatches, one receives.
+/// </summary>
+internal sealed class RabbitMqTransport : ITransport, IQueueDepth
+{
+    private readonly RabbitMqOptions options;
+    private readonly ILogger<RabbitMqTransport> logger;
+    private readonly ConnectionManager dispatchConnection;
+    private readonly ConnectionManager receiveConnection;
+    private readonly Dispatcher dispatcher;
+    private readonly Topology topology;
+    private readonly ConcurrentDictionary<MessagePump, bool> pumps = new();
+
+    public RabbitMqTransport(Uri uri, RabbitMqOptions options, ILoggerFactory loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        this.options = options;
+        logger = loggerFactory.CreateLogger<RabbitMqTransport>();
+        var name = options.ConnectionName ?? $"OrderEats {Process.GetCurrentProcess().ProcessName}";
+        dispatchConnection = new ConnectionManager(uri, name + " (dispatch)", options, logger);
+        receiveConnection = new ConnectionManager(uri, name + " (receive)", options, logger);
+        dispatcher = new Dispatcher(dispatchConnection, logger);
+        topology = new Topology(options.QueueType);
+    }
+
+    /// <summary>False while a connection this transport uses is down (or could not be opened yet); for health checks.</summary>
+    public bool IsHealthy => dispatchConnection.IsHealthy && receiveConnection.IsHealthy;
+
+    /// <summary>When the first of the connections went down, or null while all are up.</summary>
+    public DateTimeOffset? DisconnectedSince =>
+        new[] { dispatchConnection.DisconnectedSince, receiveConnection.DisconnectedSince }.Where(d => d is not null).Min();
+
+    public async Task Setup(TransportSetup setup, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        await dispatcher.WithChannel(
+            async confirmed =>
+            {
+                var channel = confirmed.Channel;
+                await dispatcher.EnsureDelayInfrastructure(channel, cancellationToken);
+                var queues = new List<string> { setup.EndpointQueue, setup.ErrorQueue };
+                queues.AddRange(setup.AdditionalQueues ?? []);
+                foreach (var queue in queues.Distinct(StringComparer.Ordinal))
+                {
+                    await topology.DeclareQueue(channel, queue, cancellationToken);
+                    dispatcher.MarkQueueKnown(queue);
+                }
+
+                await Topology.BindUnroutableDelays(channel, setup.ErrorQueue, cancellationToken);
+                foreach (var eventType in setup.SubscribedEventTypes)
+                {
+                    await Topology.Subscribe(channel, setup.EndpointQueue, eventType, cancellationToken);
+                }
+            },
+            "set up the topology of " + setup.EndpointQueue,
+            cancellationToken);
+        logger.LogInformation(
+            "RabbitMQ topology ready for {Queue}: {QueueType} queues, {SubscriptionCount} subscriptions", setup.EndpointQueue, options.QueueType, setup.SubscribedEventTypes.Count);
+    }
+
+    public async Task Dispatch(IReadOnlyList<TransportOperation> operations, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(operations);
+        if (operations.Count == 0)
+        {
+            return;
+        }
+
+        await dispatcher.Dispatch(operations, cancellationToken);
+    }
+
+    public async Task<IAsyncDisposable> Receive(ReceiveSettings settings, OnMessage onMessage, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(onMessage);
+        if (settings.MaxConcurrency < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(settings), settings.MaxConcurrency, $"MaxConcurrency for queue '{settings.Queue}' must be at least 1.");
+        }
+
+        while (true)
+        {
+            try
+            {
+                var pump = await MessagePump.Start(receiveConnection, settings, options, onMessage, logger, Forget, cancellationToken);
+                pumps[pump] = true;
+                return pump;
+            }
+            catch (Exception ex) when (BrokerFailure.IsConnectionLoss(ex))
+            {
+                logger.LogWarning("Connection lost while starting to receive from {Queue}; waiting for recovery", settings.Queue);
+                await receiveConnection.WaitUntilConnected(cancellationToken);
+            }
+        }
+    }
+
+    public Task<long> Count(string queue, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(queue);
+        return dispatcher.Count(queue, cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var pump in pumps.Keys)
+        {
+            await pump.DisposeAsync();
+        }
+
+        await dispatcher.DisposeAsync();
+        await dispatchConnection.DisposeAsync();
+        await receiveConnection.DisposeAsync();
+    }
+
+    private void Forget(MessagePump pump) => pumps.TryRemove(pump, out _);
+}

@@ -1,0 +1,37 @@
+using RabbitMQ.Client;
+
+namespace OrderEats.Engine.RabbitMQ.Tests;
+
+/// <summary>Plain RabbitMQ.Client access for what a test must do behind the transport's back (foreign publishers, queue surgery).</summary>
+internal sealed class RawAmqp : IAsyncDisposable
+{
+    private readonly IConnection connection;
+
+    private RawAmqp(IConnection connection, IChannel channel)
+    {
+        this.connection = connection;
+        Channel = channel;
+    }
+
+    public IChannel Channel { get; }
+
+    public static async Task<RawAmqp> Connect(string amqpUri)
+    {
+        var factory = new ConnectionFactory { Uri = new Uri(amqpUri), AutomaticRecoveryEnabled = false };
+        var connection = await factory.CreateConnectionAsync();
+        var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
+        return new RawAmqp(connection, channel);
+    }
+
+    public static Task<RawAmqp> Connect() => Connect(BrokerSetUpFixture.Broker.AmqpUri);
+
+    public async Task Send(string queue, BasicProperties properties, byte[] body) =>
+        await Channel.BasicPublishAsync(string.Empty, queue, mandatory: true, properties, body);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Channel.DisposeAsync();
+        await connection.CloseAsync();
+        await connection.DisposeAsync();
+    }
+}

@@ -1,0 +1,26 @@
+using System.Globalization;
+using System.Text;
+using OrderEats.Engine.Transport;
+
+namespace OrderEats.Engine.RabbitMQ.Tests;
+
+internal static class TestMessages
+{
+    public static OutgoingMessage New(string text, IDictionary<string, string>? extraHeaders = null)
+    {
+        var id = Guid.NewGuid().ToString();
+        var headers = new Dictionary<string, string>
+        {
+            [Headers.MessageId] = id,
+            [Headers.ContentType] = "application/json",
+            [Headers.EnclosedMessageTypes] = "OrderEats.Messages.Commands.PlaceOrder",
+            [Headers.TimeSent] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
+        };
+        foreach (var (name, value) in extraHeaders ?? new Dictionary<string, string>())
+        {
+            headers[name] = value;
+        }
+
+        return new OutgoingMessage(id, headers, Encoding.UTF8.GetBytes($"{{\"text\":\"{text}\"}}"));
+    }
+}

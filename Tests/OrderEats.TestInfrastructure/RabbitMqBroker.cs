@@ -1,0 +1,251 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace OrderEats.TestInfrastructure;
+
+/// <summary>
+/// A RabbitMQ broker for tests: the one named by <c>ORDEREATS_RABBITMQ</c> (an AMQP URI) if set, otherwise a private node started
+/// from the installed <c>rabbitmq-server</c> with its own node name, ports, epmd, data, logs and cookie in a temporary folder, so it
+/// never touches a broker someone else runs. A private broker can be stopped and started again (same data) for restart tests.
+/// </summary>
+public sealed class RabbitMqBroker : IAsyncDisposable
+{
+    /// <summary>The environment variable holding the AMQP URI of an existing broker to use instead of a private one.</summary>
+    public const string EnvironmentVariable = "ORDEREATS_RABBITMQ";
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private static readonly string[] ServerDirectories = ["/usr/lib/rabbitmq/bin", "/usr/local/lib/rabbitmq/bin", "/opt/rabbitmq/sbin"];
+
+    private readonly string? folder;
+    private readonly string? serverDirectory;
+    private readonly string nodeName = "";
+    private readonly Dictionary<string, string> environment = [];
+    private Process? server;
+
+    private RabbitMqBroker(string amqpUri)
+    {
+        AmqpUri = amqpUri;
+    }
+
+    private RabbitMqBroker(string serverDirectory, string folder, string nodeName, int amqpPort, Dictionary<string, string> environment)
+    {
+        this.serverDirectory = serverDirectory;
+        this.folder = folder;
+        this.nodeName = nodeName;
+        this.environment = environment;
+        AmqpUri = string.Create(CultureInfo.InvariantCulture, $"amqp://guest:guest@127.0.0.1:{amqpPort}/");
+    }
+
+    /// <summary>The AMQP URI of the broker.</summary>
+    public string AmqpUri { get; }
+
+    /// <summary>True when this process started the broker (and can stop and start it).</summary>
+    public bool IsPrivate => folder is not null;
+
+    /// <summary>True while the private broker runs (always true for an external one).</summary>
+    public bool IsRunning => !IsPrivate || server is { HasExited: false };
+
+    /// <summary>Uses <c>ORDEREATS_RABBITMQ</c> if set, else starts a private broker.</summary>
+    public static async Task<RabbitMqBroker> StartAsync(CancellationToken cancellationToken = default)
+    {
+        var uri = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        return string.IsNullOrWhiteSpace(uri) ? await StartPrivateAsync(cancellationToken) : new RabbitMqBroker(uri);
+    }
+
+    /// <summary>Starts a private broker whatever the environment says (for tests that stop and start it).</summary>
+    public static async Task<RabbitMqBroker> StartPrivateAsync(CancellationToken cancellationToken = default)
+    {
+        var serverDirectory = ServerDirectories.FirstOrDefault(d => File.Exists(Path.Combine(d, "rabbitmq-server")))
+            ?? throw new InvalidOperationException(
+                $"rabbitmq-server is not installed (looked in {string.Join(", ", ServerDirectories)}). Install it (apt-get install -y rabbitmq-server) " +
+                $"or set {EnvironmentVariable} to the AMQP URI of a broker the tests may use.");
+
+        var id = Guid.NewGuid().ToString("N");
+        var folder = Path.Combine(Path.GetTempPath(), "ordereats-rabbitmq-" + id);
+        Directory.CreateDirectory(Path.Combine(folder, "home"));
+        var nodeName = $"ordereats-{id}@localhost";
+        var amqpPort = FreePort.Find();
+        var distPort = FreePort.Find();
+        var epmdPort = FreePort.Find();
+        var config = Path.Combine(folder, "rabbitmq.conf");
+        await File.WriteAllTextAsync(
+            config,
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"""
+                listeners.tcp.1 = 127.0.0.1:{amqpPort}
+                # A test that leaks memory or fills the disk trips an alarm instead of taking the shared machine with it.
+                vm_memory_high_watermark.absolute = 1GB
+                disk_free_limit.absolute = 100MB
+                raft.wal_max_size_bytes = 64000000
+                log.file.level = warning
+                log.console = false
+
+                """),
+            cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(folder, "enabled_plugins"), "[].\n", cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(folder, "rabbitmq-env.conf"), "", cancellationToken);
+
+        var environment = new Dictionary<string, string>
+        {
+            ["HOME"] = Path.Combine(folder, "home"),
+            ["RABBITMQ_NODENAME"] = nodeName,
+            ["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1",
+            ["RABBITMQ_NODE_PORT"] = amqpPort.ToString(CultureInfo.InvariantCulture),
+            ["RABBITMQ_DIST_PORT"] = distPort.ToString(CultureInfo.InvariantCulture),
+            ["ERL_EPMD_PORT"] = epmdPort.ToString(CultureInfo.InvariantCulture),
+            ["ERL_EPMD_ADDRESS"] = "127.0.0.1",
+            ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-kernel inet_dist_use_interface {127,0,0,1}",
+            ["RABBITMQ_MNESIA_BASE"] = Path.Combine(folder, "mnesia"),
+            ["RABBITMQ_LOG_BASE"] = Path.Combine(folder, "log"),
+            ["RABBITMQ_CONFIG_FILE"] = config,
+            ["RABBITMQ_ADVANCED_CONFIG_FILE"] = Path.Combine(folder, "advanced.config"),
+            ["RABBITMQ_CONF_ENV_FILE"] = Path.Combine(folder, "rabbitmq-env.conf"),
+            ["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(folder, "enabled_plugins"),
+            ["RABBITMQ_PID_FILE"] = Path.Combine(folder, "rabbitmq.pid"),
+        };
+
+        var broker = new RabbitMqBroker(serverDirectory, folder, nodeName, amqpPort, environment);
+        try
+        {
+            await broker.Start(cancellationToken);
+        }
+        catch
+        {
+            await broker.DisposeAsync();
+            throw;
+        }
+
+        return broker;
+    }
+
+    /// <summary>A queue or exchange name unique to the caller: <paramref name="prefix"/> plus a random suffix.</summary>
+    public static string UniqueName(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..12]}";
+
+    /// <summary>Starts the private broker (again) and waits until it accepts connections.</summary>
+    public async Task Start(CancellationToken cancellationToken = default)
+    {
+        EnsurePrivate();
+        if (server is { HasExited: false })
+        {
+            return;
+        }
+
+        var log = Path.Combine(folder!, "server.out");
+        var start = NewProcess("/bin/sh", "-c", $"exec '{Path.Combine(serverDirectory!, "rabbitmq-server")}' >> '{log}' 2>&1");
+        start.Start();
+        server = start;
+
+        var (exitCode, output) = await Control(["wait", environment["RABBITMQ_PID_FILE"], "--timeout", ((int)StartTimeout.TotalSeconds).ToString(CultureInfo.InvariantCulture)], cancellationToken);
+        if (exitCode != 0)
+        {
+            var serverLog = File.Exists(log) ? string.Join('\n', (await File.ReadAllLinesAsync(log, cancellationToken)).TakeLast(30)) : "(no output)";
+            throw new InvalidOperationException($"Private RabbitMQ node {nodeName} did not start (rabbitmqctl wait exited {exitCode}): {output}\nServer output:\n{serverLog}");
+        }
+    }
+
+    /// <summary>Stops the private broker (its data stays, so <see cref="Start"/> brings back durable queues and messages).</summary>
+    public async Task Stop(CancellationToken cancellationToken = default)
+    {
+        EnsurePrivate();
+        if (server is null)
+        {
+            return;
+        }
+
+        if (!server.HasExited)
+        {
+            await Control(["stop", environment["RABBITMQ_PID_FILE"]], cancellationToken);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(30));
+            try
+            {
+                await server.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                server.Kill(entireProcessTree: true);
+                await server.WaitForExitAsync(cancellationToken);
+            }
+        }
+
+        server.Dispose();
+        server = null;
+    }
+
+    /// <summary>Stops a private broker, stops its epmd and deletes its folder; nothing for an external broker.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (!IsPrivate)
+        {
+            return;
+        }
+
+        try
+        {
+            await Stop();
+        }
+        finally
+        {
+            await KillEpmd();
+            try
+            {
+                Directory.Delete(folder!, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open by a dying process; the temp folder is cleaned by the OS eventually.
+            }
+        }
+    }
+
+    private async Task KillEpmd()
+    {
+        try
+        {
+            using var epmd = NewProcess("epmd", "-port", environment["ERL_EPMD_PORT"], "-kill");
+            epmd.Start();
+            await epmd.WaitForExitAsync();
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            // No epmd on PATH: the node's epmd (on its private port) stays until the machine restarts; harmless.
+        }
+    }
+
+    private async Task<(int ExitCode, string Output)> Control(string[] arguments, CancellationToken cancellationToken)
+    {
+        using var control = NewProcess(Path.Combine(serverDirectory!, "rabbitmqctl"), ["-n", nodeName, .. arguments]);
+        control.StartInfo.RedirectStandardOutput = true;
+        control.StartInfo.RedirectStandardError = true;
+        control.Start();
+        var output = control.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = control.StandardError.ReadToEndAsync(cancellationToken);
+        await control.WaitForExitAsync(cancellationToken);
+        return (control.ExitCode, (await output) + (await error));
+    }
+
+    private Process NewProcess(string fileName, params string[] arguments)
+    {
+        var info = new ProcessStartInfo(fileName) { UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
+        return new Process { StartInfo = info };
+    }
+
+    private void EnsurePrivate()
+    {
+        if (!IsPrivate)
+        {
+            throw new InvalidOperationException($"The broker at {AmqpUri} comes from {EnvironmentVariable}; tests may only stop and start a private broker (StartPrivateAsync).");
+        }
+    }
+}
