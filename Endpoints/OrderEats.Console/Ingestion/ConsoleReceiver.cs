@@ -58,6 +58,7 @@ internal sealed class ConsoleReceiver(
         catch (Exception e)
         {
             logger.LogError(e, "Could not store failed message {MessageId} from {ErrorQueue}; it stays in the queue and is tried again", message.MessageId, options.ErrorQueue);
+            changes.Raise(new ConsoleChange("IngestFailed", null, message.MessageId, null, Detail: e.Message));
             return ReceiveResult.Requeue;
         }
 
