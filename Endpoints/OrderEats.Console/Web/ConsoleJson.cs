@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -8,7 +9,8 @@ internal static class ConsoleJson
 {
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    public static JsonSerializerOptions Indented { get; } = new() { WriteIndented = true };
+    // Relaxed escaping shows the body's characters as they are; the pages HTML-encode the result.
+    public static JsonSerializerOptions Indented { get; } = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The body indented for reading, or as it is when it is not JSON.</summary>
     public static string Pretty(string body)
