@@ -13,6 +13,9 @@ public sealed record ConsoleOptions
     /// <summary>The error queue the console ingests (Console:ErrorQueue, default "error").</summary>
     public string ErrorQueue { get; init; } = "error";
 
+    /// <summary>The service name of the console's own database: SQLite file or server database ordereats_&lt;name&gt; (Console:Database, default "console").</summary>
+    public string Database { get; init; } = "console";
+
     /// <summary>Whether operators may edit a message body and retry it as a new message (Console:AllowEditAndRetry, default false).</summary>
     public bool AllowEditAndRetry { get; init; }
 
@@ -50,6 +53,7 @@ public sealed record ConsoleOptions
         {
             Queue = NonEmpty(section["Queue"], "console"),
             ErrorQueue = NonEmpty(section["ErrorQueue"], "error"),
+            Database = NonEmpty(section["Database"], "console"),
             AllowEditAndRetry = Bool(section["AllowEditAndRetry"], "Console:AllowEditAndRetry"),
             AlertWebhook = string.IsNullOrWhiteSpace(webhook) ? null
                 : Uri.TryCreate(webhook, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri

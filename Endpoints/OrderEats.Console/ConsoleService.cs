@@ -33,7 +33,7 @@ public static class ConsoleService
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(options);
         services.AddSingleton(infrastructure);
-        services.AddSingleton(new ConsoleDatabase(EndpointDatabase.For(infrastructure, "console")));
+        services.AddSingleton(new ConsoleDatabase(EndpointDatabase.For(infrastructure, options.Database)));
         services.AddSingleton<ConsoleChanges>();
         services.AddSingleton<ConsoleTransport>();
         services.AddSingleton<FailureWriter>();

@@ -27,10 +27,12 @@ public sealed class ConsoleHarness : IAsyncDisposable
     private readonly List<IAsyncDisposable> disposables = [];
     private WebApplication app = null!;
 
-    private ConsoleHarness()
+    private ConsoleHarness(string? postgresServer)
     {
         Folder = Path.Combine(Path.GetTempPath(), "ordereats-console-" + Guid.NewGuid().ToString("N"));
-        Infrastructure = new InfrastructureOptions { DataFolder = Folder };
+        Infrastructure = postgresServer is null
+            ? new InfrastructureOptions { DataFolder = Folder }
+            : new InfrastructureOptions { DataFolder = Folder, Persistence = Engine.Sql.SqlDialectKind.PostgreSql, ServerConnectionString = postgresServer };
     }
 
     public static TimeSpan Timeout { get; } = TimeSpan.FromSeconds(30);
@@ -45,9 +47,10 @@ public sealed class ConsoleHarness : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<ConsoleHarness> Start(IDictionary<string, string?>? settings = null)
+    /// <summary>Starts the console on SQLite, or on PostgreSQL when <paramref name="postgresServer"/> is given (then set Console:Database to a unique name).</summary>
+    public static async Task<ConsoleHarness> Start(IDictionary<string, string?>? settings = null, string? postgresServer = null)
     {
-        var harness = new ConsoleHarness();
+        var harness = new ConsoleHarness(postgresServer);
         var configuration = new Dictionary<string, string?>
         {
             ["Console:Users:0:Name"] = "operator",
