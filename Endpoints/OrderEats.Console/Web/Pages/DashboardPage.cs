@@ -18,7 +18,9 @@ internal static class DashboardPage
                 .Append("</b>").Append(Html.Status(status)).Append("</a>");
         }
 
-        html.Append("</div><h2>Failure groups</h2>")
+        var latest = await queries.List(new FailureFilter { Status = FailureStatus.Unresolved, PageSize = 10 }, context.RequestAborted);
+        html.Append("</div><h2>Latest unresolved failures</h2>").Append(FailureTable.Render(context, latest, "/failures"))
+            .Append("<h2>Failure groups</h2>")
             .Append(GroupPages.Table(context, (await queries.Groups(GroupingKind.Exception, context.RequestAborted)).Where(g => g.Unresolved > 0).Take(10)))
             .Append("<h2>Recent events</h2>").Append(EventPages.Table(context, await queries.Events(20, null, context.RequestAborted)));
         return Html.Page(context, "Dashboard", html.ToString());
