@@ -71,7 +71,12 @@ internal sealed class RetryDispatcher(
             var decision = scheduler.Decide(pending.Count, time.GetUtcNow());
             if (decision.Take == 0)
             {
-                await Task.Delay(decision.NextAt - time.GetUtcNow(), time, cancellationToken);
+                var wait = decision.NextAt - time.GetUtcNow();
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, time, cancellationToken);
+                }
+
                 continue;
             }
 

@@ -29,6 +29,10 @@ internal sealed class ConsoleDatabase(EndpointDatabase database)
         {
             await CreatePostgresDatabaseIfMissing(cancellationToken);
         }
+        else if (Kind == SqlDialectKind.SqlServer)
+        {
+            await CreateSqlServerDatabaseIfMissing(cancellationToken);
+        }
         else if (Kind == SqlDialectKind.Sqlite)
         {
             var folder = Path.GetDirectoryName(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.ConnectionString).DataSource);
@@ -80,6 +84,18 @@ internal sealed class ConsoleDatabase(EndpointDatabase database)
             id {text} NOT NULL PRIMARY KEY, at bigint NOT NULL, kind {text} NOT NULL, failure_id {text} NULL, group_id {text} NULL, text {longText} NOT NULL, user_name {text} NULL
             """);
         yield return database.CreateIndex("ix_console_events_at", "console_events", "at");
+    }
+
+    private async Task CreateSqlServerDatabaseIfMissing(CancellationToken cancellationToken)
+    {
+        var target = new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(database.ConnectionString);
+        var admin = new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(database.ConnectionString) { InitialCatalog = "master", Pooling = false };
+        await using var connection = new Microsoft.Data.SqlClient.SqlConnection(admin.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var create = connection.CreateCommand();
+        create.CommandText = $"IF DB_ID(@name) IS NULL CREATE DATABASE [{target.InitialCatalog.Replace("]", "]]", StringComparison.Ordinal)}]";
+        create.Parameters.AddWithValue("@name", target.InitialCatalog);
+        await create.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private async Task CreatePostgresDatabaseIfMissing(CancellationToken cancellationToken)
