@@ -44,23 +44,45 @@ public class When_a_new_failure_group_appears
     }
 
     [Test]
-    public async Task Should_keep_ingesting_when_the_webhook_is_down()
+    public async Task Should_keep_ingesting_while_the_webhook_hangs()
     {
-        var port = OrderEatsFreePort();
-        await using var harness = await ConsoleHarness.Start(new Dictionary<string, string?> { ["Console:AlertWebhook"] = $"http://127.0.0.1:{port}/nobody" });
+        using var silent = Silent();
+        await using var harness = await ConsoleHarness.Start(new Dictionary<string, string?>
+        {
+            ["Console:AlertWebhook"] = $"http://127.0.0.1:{((System.Net.IPEndPoint)silent.LocalEndpoint).Port}/hook",
+            ["Console:AlertTimeoutSeconds"] = "120",
+        });
+        var alertFinished = harness.Changes.WaitFor(c => c.Kind is "AlertSent" or "AlertFailed");
 
-        var alertFailed = harness.Changes.WaitFor(c => c.Kind == "AlertFailed");
-        await harness.InjectFailure("down-1");
-        await harness.InjectFailure("down-2", exception: Failures.ThrownElsewhere("another"));
-        var failed = await alertFailed.WaitAsync(ConsoleHarness.Timeout);
+        await harness.InjectFailure("hang-1");
+        await harness.InjectFailure("hang-2", exception: Failures.ThrownElsewhere("another cause"));
+        await harness.InjectFailure("hang-3");
 
-        Assert.That(failed.MessageId, Is.EqualTo("down-1"));
+        Assert.That(alertFinished.IsCompleted, Is.False, "the first alert is still waiting for an answer, yet three failures were stored");
     }
 
-    private static int OrderEatsFreePort()
+    [Test]
+    public async Task Should_give_up_on_a_webhook_call_after_the_timeout()
     {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        using var silent = Silent();
+        await using var harness = await ConsoleHarness.Start(new Dictionary<string, string?>
+        {
+            ["Console:AlertWebhook"] = $"http://127.0.0.1:{((System.Net.IPEndPoint)silent.LocalEndpoint).Port}/hook",
+            ["Console:AlertTimeoutSeconds"] = "0.5",
+        });
+
+        var alertFailed = harness.Changes.WaitFor(c => c.Kind == "AlertFailed");
+        await harness.InjectFailure("timeout-1");
+        var failed = await alertFailed.WaitAsync(ConsoleHarness.Timeout);
+
+        Assert.That(failed.MessageId, Is.EqualTo("timeout-1"));
+    }
+
+    // Accepts connections (the kernel completes the handshake) but never answers: a webhook that hangs.
+    private static System.Net.Sockets.TcpListener Silent()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        return listener;
     }
 }
