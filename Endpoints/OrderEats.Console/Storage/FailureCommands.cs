@@ -1,0 +1,164 @@
+using System.Data.Common;
+using OrderEats.Console.Model;
+using OrderEats.Console.Retries;
+
+namespace OrderEats.Console.Storage;
+
+/// <summary>Operator actions: issue retries (the dispatcher sends them later, rate-limited), archive, restore, edit-and-retry; and the dispatcher's bookkeeping.</summary>
+internal sealed class FailureCommands(ConsoleDatabase database)
+{
+    public async Task<RetryRequestResult> RequestRetry(RetryScope scope, string user, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        await using var connection = await database.Open(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        List<(string Id, FailureStatus Status)> candidates;
+        var unknown = new List<string>();
+        if (scope.Ids is { } ids)
+        {
+            candidates = [];
+            foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(200))
+            {
+                var names = chunk.Select((_, i) => "@i" + i).ToArray();
+                candidates.AddRange(await Sql.Query(
+                    connection, transaction, $"SELECT id, status FROM console_failures WHERE id IN ({string.Join(", ", names)})", ReadIdStatus, cancellationToken,
+                    [.. chunk.Select((id, i) => (names[i], (object?)id))]));
+            }
+
+            unknown.AddRange(ids.Distinct(StringComparer.Ordinal).Except(candidates.Select(c => c.Id), StringComparer.Ordinal));
+        }
+        else if (scope.GroupId is { } group)
+        {
+            candidates = await Sql.Query(
+                connection, transaction, "SELECT id, status FROM console_failures WHERE group_exception = @g OR group_endpoint = @g OR group_type = @g ORDER BY last_failed",
+                ReadIdStatus, cancellationToken, ("@g", group));
+        }
+        else
+        {
+            candidates = await Sql.Query(
+                connection, transaction, "SELECT id, status FROM console_failures WHERE status = 'Unresolved' ORDER BY last_failed", ReadIdStatus, cancellationToken);
+        }
+
+        var issued = new List<string>();
+        var skipped = new List<string>();
+        foreach (var (id, status) in candidates)
+        {
+            if (status != FailureStatus.Unresolved)
+            {
+                skipped.Add(id);
+                continue;
+            }
+
+            var retryId = Guid.CreateVersion7(now).ToString("N");
+            await IssueRetry(connection, transaction, id, retryId, null, null, now, cancellationToken);
+            await EventLog.Append(connection, transaction, now, "RetryIssued", id, scope.GroupId, $"Retry {retryId} issued", user, cancellationToken);
+            issued.Add(id);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new RetryRequestResult(issued, skipped, unknown);
+    }
+
+    public async Task<StatusChange> EditAndRetry(string id, string body, string user, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var status = await CurrentStatus(connection, transaction, id, cancellationToken);
+        if (status != FailureStatus.Unresolved)
+        {
+            return new StatusChange(status is not null, status, Changed: false);
+        }
+
+        var retryId = Guid.CreateVersion7(now).ToString("N");
+        var newMessageId = Guid.CreateVersion7(now).ToString();
+        await IssueRetry(connection, transaction, id, retryId, newMessageId, body, now, cancellationToken);
+        await EventLog.Append(connection, transaction, now, "EditRetryIssued", id, null, $"Edited copy {newMessageId} sent as retry {retryId}", user, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new StatusChange(true, FailureStatus.RetryIssued, Changed: true, retryId, newMessageId);
+    }
+
+    public Task<StatusChange> Archive(string id, string user, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        ChangeStatus(id, FailureStatus.Unresolved, FailureStatus.Archived, "Archived", user, now, cancellationToken);
+
+    public Task<StatusChange> Restore(string id, string user, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        ChangeStatus(id, FailureStatus.Archived, FailureStatus.Unresolved, "Restored", user, now, cancellationToken);
+
+    public async Task<List<PendingRetry>> PendingRetries(int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        return await Sql.Query(
+            connection, null,
+            "SELECT id, message_id, failed_queue, headers, body, retry_id, edit_message_id, edit_body FROM console_failures WHERE retry_pending = 1 ORDER BY retry_requested, id"
+                + database.Page(0, limit),
+            r => new PendingRetry(r.Text("id"), r.Text("message_id"), r.Text("failed_queue"), r.Text("headers"), r.Text("body"), r.Text("retry_id"),
+                r.NullableText("edit_message_id"), r.NullableText("edit_body")),
+            cancellationToken);
+    }
+
+    public async Task MarkDispatched(PendingRetry retry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(retry);
+        await using var connection = await database.Open(cancellationToken);
+        await Sql.Execute(
+            connection, null, "UPDATE console_failures SET retry_pending = 0 WHERE id = @id AND retry_id = @retry", cancellationToken, ("@id", retry.FailureId), ("@retry", retry.RetryId));
+    }
+
+    /// <summary>The retry could not even be sent (e.g. its queue no longer exists): back to Unresolved, with the reason in the event log.</summary>
+    public async Task MarkRetryFailed(PendingRetry retry, string reason, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(retry);
+        await using var connection = await database.Open(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var changed = await Sql.Execute(
+            connection, transaction,
+            "UPDATE console_failures SET status = 'Unresolved', retry_pending = 0, retry_id = NULL, status_changed = @now WHERE id = @id AND retry_id = @retry AND status = 'RetryIssued'",
+            cancellationToken, ("@now", now.ToUnixTimeMilliseconds()), ("@id", retry.FailureId), ("@retry", retry.RetryId));
+        if (changed == 0)
+        {
+            await Sql.Execute(
+                connection, transaction, "UPDATE console_failures SET retry_pending = 0 WHERE id = @id AND retry_id = @retry", cancellationToken,
+                ("@id", retry.FailureId), ("@retry", retry.RetryId));
+        }
+        else
+        {
+            await EventLog.Append(connection, transaction, now, "RetryNotSent", retry.FailureId, null, $"Retry {retry.RetryId} could not be sent to '{retry.Queue}': {reason}", null, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task<StatusChange> ChangeStatus(string id, FailureStatus from, FailureStatus to, string kind, string user, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var status = await CurrentStatus(connection, transaction, id, cancellationToken);
+        if (status != from)
+        {
+            return new StatusChange(status is not null, status, Changed: false);
+        }
+
+        await Sql.Execute(
+            connection, transaction, "UPDATE console_failures SET status = @to, status_changed = @now WHERE id = @id", cancellationToken,
+            ("@to", to.ToString()), ("@now", now.ToUnixTimeMilliseconds()), ("@id", id));
+        await EventLog.Append(connection, transaction, now, kind, id, null, $"{kind} by {user}", user, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new StatusChange(true, to, Changed: true);
+    }
+
+    private async Task<FailureStatus?> CurrentStatus(DbConnection connection, DbTransaction transaction, string id, CancellationToken cancellationToken)
+    {
+        var rows = await Sql.Query(
+            connection, transaction, $"SELECT id, status FROM console_failures{database.LockHint} WHERE id = @id{database.ForUpdate}", ReadIdStatus, cancellationToken, ("@id", id));
+        return rows.Count == 0 ? null : rows[0].Status;
+    }
+
+    private static Task<int> IssueRetry(
+        DbConnection connection, DbTransaction transaction, string id, string retryId, string? editMessageId, string? editBody, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Sql.Execute(connection, transaction, """
+            UPDATE console_failures SET status = 'RetryIssued', retry_id = @retry, retry_pending = 1, retry_requested = @now, status_changed = @now,
+              edit_message_id = @editid, edit_body = @editbody
+            WHERE id = @id AND status = 'Unresolved'
+            """, cancellationToken, ("@retry", retryId), ("@now", now.ToUnixTimeMilliseconds()), ("@editid", editMessageId), ("@editbody", editBody), ("@id", id));
+
+    private static (string Id, FailureStatus Status) ReadIdStatus(DbDataReader reader) => (reader.Text("id"), Enum.Parse<FailureStatus>(reader.Text("status")));
+}

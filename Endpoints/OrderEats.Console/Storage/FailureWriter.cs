@@ -1,0 +1,168 @@
+using System.Data.Common;
+using System.Security.Cryptography;
+using System.Text;
+using OrderEats.Console.Ingestion;
+using OrderEats.Console.Model;
+
+namespace OrderEats.Console.Storage;
+
+/// <summary>Records failures from the error queue and resolutions from the console queue, each in one transaction.</summary>
+internal sealed class FailureWriter(ConsoleDatabase database)
+{
+    private static readonly GroupingKind[] Kinds = [GroupingKind.Exception, GroupingKind.Endpoint, GroupingKind.MessageType];
+
+    /// <summary>Adds an attempt, creates or updates the failure (same message id → same failure), its groups and an event; commits before returning.</summary>
+    public async Task<IngestResult> Ingest(ParsedFailure failure, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        await using var connection = await database.Open(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var attemptId = AttemptId(failure);
+        var existing = await Sql.Query(
+            connection,
+            transaction,
+            $"SELECT id, status, attempts FROM console_failures{database.LockHint} WHERE message_id = @message{database.ForUpdate}",
+            r => (Id: r.Text("id"), Status: Enum.Parse<FailureStatus>(r.Text("status")), Attempts: r.Int("attempts")),
+            cancellationToken,
+            ("@message", failure.MessageId));
+        if (existing.Count == 1 && await Sql.Scalar(connection, transaction, "SELECT COUNT(*) FROM console_attempts WHERE id = @id", cancellationToken, ("@id", attemptId)) > 0)
+        {
+            // The same error-queue message delivered again (the transport lost our ack): nothing new happened.
+            return new IngestResult(existing[0].Id, existing[0].Attempts, Duplicate: true, []);
+        }
+
+        var time = failure.TimeOfFailure.ToUnixTimeMilliseconds();
+        var values = new List<(string, object?)>
+        {
+            ("@message", failure.MessageId), ("@type", failure.MessageType), ("@endpoint", failure.Endpoint), ("@host", failure.Host),
+            ("@queue", failure.FailedQueue), ("@extype", failure.ExceptionType), ("@exmessage", failure.ExceptionMessage), ("@stack", failure.StackTrace),
+            ("@headers", HeaderJson.Write(failure.Headers)), ("@body", failure.Body), ("@gex", failure.GroupId(GroupingKind.Exception)),
+            ("@gep", failure.GroupId(GroupingKind.Endpoint)), ("@gty", failure.GroupId(GroupingKind.MessageType)), ("@time", time),
+            ("@now", now.ToUnixTimeMilliseconds()), ("@search", SearchText(failure)),
+        };
+        string failureId;
+        int attempts;
+        string kind;
+        if (existing.Count == 1)
+        {
+            (failureId, var previous, attempts) = existing[0];
+            attempts++;
+            kind = previous == FailureStatus.RetryIssued ? "RetryFailed" : "MessageFailedAgain";
+            values.Add(("@id", failureId));
+            await Sql.Execute(connection, transaction, """
+                UPDATE console_failures SET message_type = @type, endpoint = @endpoint, host = @host, failed_queue = @queue, exception_type = @extype,
+                  exception_message = @exmessage, stack_trace = @stack, headers = @headers, body = @body, group_exception = @gex, group_endpoint = @gep,
+                  group_type = @gty, status = 'Unresolved', attempts = attempts + 1, last_failed = @time, status_changed = @now, retry_id = NULL,
+                  retry_pending = 0, retry_requested = NULL, search_text = @search
+                WHERE id = @id
+                """, cancellationToken, [.. values]);
+        }
+        else
+        {
+            failureId = Guid.CreateVersion7(now).ToString("N");
+            attempts = 1;
+            kind = "MessageFailed";
+            var original = failure.EditOf is null ? null : (await Sql.Query(
+                connection, transaction, "SELECT id FROM console_failures WHERE message_id = @original", r => r.Text("id"), cancellationToken, ("@original", failure.EditOf))).FirstOrDefault();
+            values.Add(("@id", failureId));
+            values.Add(("@edited", original));
+            await Sql.Execute(connection, transaction, """
+                INSERT INTO console_failures (id, message_id, message_type, endpoint, host, failed_queue, exception_type, exception_message, stack_trace,
+                  headers, body, group_exception, group_endpoint, group_type, status, attempts, first_failed, last_failed, status_changed, retry_id,
+                  retry_pending, retry_requested, edited_from, edit_message_id, edit_body, search_text)
+                VALUES (@id, @message, @type, @endpoint, @host, @queue, @extype, @exmessage, @stack, @headers, @body, @gex, @gep, @gty, 'Unresolved', 1,
+                  @time, @time, @now, NULL, 0, NULL, @edited, NULL, NULL, @search)
+                """, cancellationToken, [.. values]);
+            if (original is not null)
+            {
+                await SupersedeOriginal(connection, transaction, original, failureId, failure.MessageId, now, cancellationToken);
+            }
+        }
+
+        await Sql.Execute(connection, transaction, """
+            INSERT INTO console_attempts (id, failure_id, attempt, message_id, failed_queue, endpoint, host, exception_type, exception_message, stack_trace,
+              headers, body, time_of_failure, received_at)
+            VALUES (@attempt, @id, @number, @message, @queue, @endpoint, @host, @extype, @exmessage, @stack, @headers, @body, @time, @now)
+            """, cancellationToken, [.. values, ("@attempt", attemptId), ("@number", attempts)]);
+        var newGroups = await UpsertGroups(connection, transaction, failure, now, cancellationToken);
+        await EventLog.Append(
+            connection, transaction, now, kind, failureId, failure.GroupId(GroupingKind.Exception),
+            $"{failure.MessageType} failed in {failure.Endpoint} (attempt {attempts}): {failure.ExceptionType}: {failure.ExceptionMessage}", null, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new IngestResult(failureId, attempts, Duplicate: false, newGroups);
+    }
+
+    /// <summary>Marks the failure whose retry <paramref name="retryId"/> succeeded as resolved; null when no retry with that id is pending.</summary>
+    public async Task<(string FailureId, string MessageId)?> Resolve(string retryId, string endpoint, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var found = await Sql.Query(
+            connection, transaction,
+            $"SELECT id, message_id FROM console_failures{database.LockHint} WHERE retry_id = @retry AND status = 'RetryIssued'{database.ForUpdate}",
+            r => (r.Text("id"), r.Text("message_id")), cancellationToken, ("@retry", retryId));
+        if (found.Count == 0)
+        {
+            return null;
+        }
+
+        var (id, messageId) = found[0];
+        await Sql.Execute(
+            connection, transaction, "UPDATE console_failures SET status = 'Resolved', retry_pending = 0, status_changed = @now WHERE id = @id",
+            cancellationToken, ("@now", now.ToUnixTimeMilliseconds()), ("@id", id));
+        await EventLog.Append(connection, transaction, now, "Resolved", id, null, $"Retry {retryId} of message {messageId} succeeded in {endpoint}", null, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (id, messageId);
+    }
+
+    private static async Task SupersedeOriginal(
+        DbConnection connection, DbTransaction transaction, string originalId, string copyFailureId, string copyMessageId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // The edited copy carries the work now; its own failure record is where the operator continues.
+        var changed = await Sql.Execute(
+            connection, transaction,
+            "UPDATE console_failures SET status = 'Resolved', retry_pending = 0, status_changed = @now WHERE id = @id AND status = 'RetryIssued'",
+            cancellationToken, ("@now", now.ToUnixTimeMilliseconds()), ("@id", originalId));
+        if (changed == 1)
+        {
+            await EventLog.Append(
+                connection, transaction, now, "Superseded", originalId, null, $"The edited copy {copyMessageId} failed; it continues as failure {copyFailureId}", null, cancellationToken);
+        }
+    }
+
+    private static async Task<List<FailureGroup>> UpsertGroups(DbConnection connection, DbTransaction transaction, ParsedFailure failure, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var time = failure.TimeOfFailure.ToUnixTimeMilliseconds();
+        var created = new List<FailureGroup>();
+        foreach (var kind in Kinds)
+        {
+            var id = failure.GroupId(kind);
+            var updated = await Sql.Execute(connection, transaction, """
+                UPDATE console_groups SET last_seen = CASE WHEN last_seen < @time THEN @time ELSE last_seen END,
+                  first_seen = CASE WHEN first_seen > @time THEN @time ELSE first_seen END
+                WHERE id = @id
+                """, cancellationToken, ("@time", time), ("@id", id));
+            if (updated == 0)
+            {
+                var title = failure.GroupTitle(kind);
+                await Sql.Execute(
+                    connection, transaction, "INSERT INTO console_groups (id, kind, title, first_seen, last_seen) VALUES (@id, @kind, @title, @time, @time)",
+                    cancellationToken, ("@id", id), ("@kind", kind.ToString()), ("@title", title), ("@time", time));
+                await EventLog.Append(connection, transaction, now, "NewGroup", null, id, $"New {kind} group: {title}", null, cancellationToken);
+                created.Add(new FailureGroup(id, kind, title, 1, 1, failure.TimeOfFailure, failure.TimeOfFailure));
+            }
+        }
+
+        return created;
+    }
+
+    private static string AttemptId(ParsedFailure failure)
+    {
+        var key = string.Join('\n', failure.MessageId, failure.Headers.GetValueOrDefault(Engine.Headers.TimeOfFailure, string.Empty), failure.FailedQueue, failure.ExceptionType, failure.ExceptionMessage);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)).AsSpan(0, 16));
+    }
+
+    private static string SearchText(ParsedFailure failure) =>
+        string.Join('\n', failure.MessageId, failure.MessageType, failure.Endpoint, failure.ExceptionType, failure.ExceptionMessage, failure.StackTrace, failure.Body)
+            .ToLowerInvariant();
+}

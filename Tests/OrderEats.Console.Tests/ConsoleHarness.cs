@@ -1,0 +1,155 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using OrderEats.Console.Model;
+using OrderEats.Console.Security;
+using OrderEats.Engine;
+using OrderEats.Engine.Hosting;
+using OrderEats.Engine.Recoverability;
+using OrderEats.Engine.Transport;
+using OrderEats.ServiceDefaults;
+
+namespace OrderEats.Console.Tests;
+
+/// <summary>
+/// The console on a TestServer with its own folder (learning transport + SQLite), users operator/reader, and helpers to put failures into
+/// the error queue (raw, as the engine writes them) or run a real endpoint in-process on the same transport folder.
+/// </summary>
+public sealed class ConsoleHarness : IAsyncDisposable
+{
+    public const string OperatorPassword = "operator-pw";
+    public const string ReaderPassword = "reader-pw";
+    private readonly List<EndpointInstance> endpoints = [];
+    private readonly List<IAsyncDisposable> disposables = [];
+    private WebApplication app = null!;
+
+    private ConsoleHarness(string? postgresServer)
+    {
+        Folder = Path.Combine(Path.GetTempPath(), "ordereats-console-" + Guid.NewGuid().ToString("N"));
+        Infrastructure = postgresServer is null
+            ? new InfrastructureOptions { DataFolder = Folder }
+            : new InfrastructureOptions { DataFolder = Folder, Persistence = Engine.Sql.SqlDialectKind.PostgreSql, ServerConnectionString = postgresServer };
+    }
+
+    public static TimeSpan Timeout { get; } = TimeSpan.FromSeconds(30);
+
+    public string Folder { get; }
+
+    public InfrastructureOptions Infrastructure { get; }
+
+    public Probe Probe { get; } = new();
+
+    public ConsoleChanges Changes => app.Services.GetRequiredService<ConsoleChanges>();
+
+    public IServiceProvider Services => app.Services;
+
+    /// <summary>Starts the console on SQLite, or on PostgreSQL when <paramref name="postgresServer"/> is given (then set Console:Database to a unique name).</summary>
+    public static async Task<ConsoleHarness> Start(IDictionary<string, string?>? settings = null, string? postgresServer = null)
+    {
+        var harness = new ConsoleHarness(postgresServer);
+        var configuration = new Dictionary<string, string?>
+        {
+            ["Console:Users:0:Name"] = "operator",
+            ["Console:Users:0:PasswordHash"] = PasswordHash.Create(OperatorPassword),
+            ["Console:Users:0:Role"] = "Operator",
+            ["Console:Users:1:Name"] = "reader",
+            ["Console:Users:1:PasswordHash"] = PasswordHash.Create(ReaderPassword),
+            ["Console:Users:1:Role"] = "Reader",
+            ["Console:RetryMessagesPerSecond"] = "1000",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
+        builder.WebHost.UseTestServer();
+        builder.Configuration.AddInMemoryCollection(configuration);
+        ConsoleService.AddConsoleService(builder.Services, builder.Configuration, harness.Infrastructure);
+        harness.app = builder.Build();
+        ConsoleService.MapConsole(harness.app);
+        await harness.app.StartAsync();
+        return harness;
+    }
+
+    public HttpClient Anonymous() => app.GetTestServer().CreateClient();
+
+    public async Task<HttpClient> Login(string name)
+    {
+        var client = Anonymous();
+        var response = await client.PostAsJsonAsync("/api/login", new { name, password = name == "operator" ? OperatorPassword : ReaderPassword });
+        response.EnsureSuccessStatusCode();
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("OrderEats.Console=", StringComparison.Ordinal));
+        client.DefaultRequestHeaders.Add("Cookie", cookie.Split(';')[0]);
+        return client;
+    }
+
+    public ITransport RawTransport()
+    {
+        var configuration = new EndpointConfiguration("raw");
+        configuration.UseLearningTransport(Infrastructure.LearningFolder);
+        var transport = configuration.TransportFactory!(app.Services);
+        disposables.Add(transport);
+        return transport;
+    }
+
+    /// <summary>Puts a failed message into the error queue with the headers the engine writes, and waits until the console stored it.</summary>
+    public async Task<ConsoleChange> InjectFailure(
+        string messageId, string endpoint = "cons-sales", string type = "Shop.PlaceOrder", string exceptionMessage = "boom", DateTimeOffset? at = null,
+        string body = "{\"orderId\":42}", Exception? exception = null)
+    {
+        var raw = RawTransport();
+        await raw.Setup(new TransportSetup(endpoint, "error", []));
+        var original = new Dictionary<string, string>
+        {
+            [Headers.MessageId] = messageId,
+            [Headers.EnclosedMessageTypes] = type + ";Shop.ICommand",
+            [Headers.ConversationId] = "conversation-" + messageId,
+        };
+        var headers = FailureHeaders.Add(original, exception ?? Failures.Thrown(exceptionMessage), endpoint, endpoint, "host-1", at ?? DateTimeOffset.UtcNow);
+        var stored = Changes.WaitFor(c => c.Kind == "Ingested" && c.MessageId == messageId);
+        await raw.Dispatch([TransportOperation.Send(new OutgoingMessage(messageId, headers, System.Text.Encoding.UTF8.GetBytes(body)), "error")]);
+        return await stored.WaitAsync(Timeout);
+    }
+
+    /// <summary>A real endpoint on the same transport folder: no retries of its own, so a failure goes straight to the error queue.</summary>
+    public async Task<EndpointInstance> StartEndpoint(string name)
+    {
+        var configuration = new EndpointConfiguration(name) { MaxConcurrency = 1 };
+        configuration.UseLearningTransport(Infrastructure.LearningFolder);
+        configuration.UseInMemoryPersistence();
+        configuration.Recoverability.ImmediateRetries = 0;
+        configuration.Recoverability.DelayedRetries = 0;
+        configuration.AddHandler<WorkHandler>();
+        var services = new ServiceCollection().AddLogging().AddSingleton(Probe).BuildServiceProvider();
+        disposables.Add(services);
+        var endpoint = await EndpointInstance.Start(configuration, services);
+        endpoints.Add(endpoint);
+        return endpoint;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var endpoint in endpoints)
+        {
+            await endpoint.Stop();
+        }
+
+        await app.StopAsync();
+        await app.DisposeAsync();
+        foreach (var disposable in disposables)
+        {
+            await disposable.DisposeAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(Folder))
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+    }
+}
