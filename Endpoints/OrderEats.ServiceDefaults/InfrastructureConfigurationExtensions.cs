@@ -1,4 +1,5 @@
 using OrderEats.Engine;
+using OrderEats.Engine.RabbitMQ;
 using OrderEats.Engine.Sql;
 
 namespace OrderEats.ServiceDefaults;
@@ -48,7 +49,8 @@ public static class InfrastructureConfigurationExtensions
         switch (infrastructure.Transport)
         {
             case TransportKind.RabbitMq:
-                throw new NotSupportedException("The RabbitMQ transport is not wired in yet.");
+                configuration.UseRabbitMq(infrastructure.RabbitMqUri!);
+                break;
             default:
                 configuration.UseLearningTransport(infrastructure.LearningFolder);
                 break;
