@@ -23,7 +23,7 @@ internal static class DemoCommand
         };
         var dataFolder = line.Get("data") ?? Path.Combine(Path.GetTempPath(), "ordereats-demo-" + Guid.NewGuid().ToString("N")[..12]);
         var overrides = DemoOptions.ServiceSettings()
-            .Concat(line.InfrastructureOverrides())
+            .Concat(line.InfrastructureOverrides().Where(o => o.Key != "OrderEats:DataFolder"))
             .Append(new("OrderEats:DataFolder", dataFolder))
             .ToList();
 
