@@ -1,3 +1,4 @@
+using OrderEats.Console;
 using OrderEats.Engine.Hosting;
 using OrderEats.Kitchen;
 using OrderEats.Notifications;
@@ -12,7 +13,8 @@ internal static class Composition
 {
     public static readonly string[] EndpointNames = [OrdersService.EndpointName, PaymentsService.EndpointName, KitchenService.EndpointName, NotificationsService.EndpointName];
 
-    public static WebApplication Build(string[] args, IEnumerable<KeyValuePair<string, string?>> overrides, Action<WebApplicationBuilder>? configure = null)
+    /// <summary>Builds the application; <paramref name="withConsole"/> adds the failed-message console (not in the demo, which counts the error queue itself).</summary>
+    public static WebApplication Build(string[] args, IEnumerable<KeyValuePair<string, string?>> overrides, Action<WebApplicationBuilder>? configure = null, bool withConsole = false)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(overrides);
@@ -23,10 +25,18 @@ internal static class Composition
         builder.Services.AddPaymentsService(builder.Configuration, infrastructure);
         builder.Services.AddKitchenService(builder.Configuration, infrastructure);
         builder.Services.AddNotificationsService(builder.Configuration, infrastructure);
+        if (withConsole)
+        {
+            ConsoleService.AddConsoleService(builder.Services, builder.Configuration, infrastructure);
+        }
 
         var app = builder.Build();
         app.MapOrdersApi();
         app.MapKitchenApi();
+        if (withConsole)
+        {
+            ConsoleService.MapConsole(app);
+        }
         app.MapGet("/health", (IServiceProvider services) =>
         {
             var down = EndpointNames.Where(name => services.GetRequiredKeyedService<StartedEndpoint>(name).Instance is null).ToList();

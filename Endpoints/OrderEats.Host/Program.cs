@@ -6,13 +6,13 @@ try
     return line.Command switch
     {
         "run" => await RunCommand.Run(line, args),
-        "demo" => await DemoCommand.Run(line, Console.Out),
-        "schema" => SchemaCommand.Run(line, Console.Out),
+        "demo" => await DemoCommand.Run(line, System.Console.Out),
+        "schema" => SchemaCommand.Run(line, System.Console.Out),
         _ => throw new ArgumentException($"Unknown command '{line.Command}'. Use: (no command) to run, demo --orders N, or schema --dialect postgresql."),
     };
 }
 catch (ArgumentException ex)
 {
-    await Console.Error.WriteLineAsync(ex.Message);
+    await System.Console.Error.WriteLineAsync(ex.Message);
     return 2;
 }

@@ -11,13 +11,13 @@ internal static class RunCommand
     {
         var url = line.Get("urls") ?? Environment.GetEnvironmentVariable("ASPNETCORE_URLS") ?? DefaultUrl;
         var passThrough = args.Where(a => a != "run").ToArray();
-        var app = Composition.Build(passThrough, line.InfrastructureOverrides());
+        var app = Composition.Build(passThrough, line.InfrastructureOverrides(), withConsole: true);
         app.Urls.Clear();
         app.Urls.Add(url);
         await app.StartAsync();
         var infrastructure = app.Services.GetRequiredService<HostInfrastructure>().Options;
-        Console.WriteLine($"OrderEats is running. HTTP API: {url}  (try {url}/restaurants, {url}/health)");
-        Console.WriteLine(infrastructure.Transport == TransportKind.Learning
+        System.Console.WriteLine($"OrderEats is running. HTTP API: {url}  (try {url}/restaurants, {url}/health); console: {url}/ (Development users operator/operator, reader/reader)");
+        System.Console.WriteLine(infrastructure.Transport == TransportKind.Learning
             ? $"Transport: learning (files in {infrastructure.LearningFolder}); persistence: {infrastructure.Persistence} ({infrastructure.DataFolder}). Ctrl+C stops."
             : $"Transport: RabbitMQ; persistence: {infrastructure.Persistence}. Ctrl+C stops.");
         await app.WaitForShutdownAsync();
