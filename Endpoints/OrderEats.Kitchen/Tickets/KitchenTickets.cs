@@ -30,7 +30,7 @@ public sealed class KitchenTickets
     {
         await using var connection = await Database.Open(cancellationToken);
         await using var command = SqlValues.Command(connection, null, $"SELECT {TicketSchema.Columns} FROM {TicketSchema.Table} WHERE order_id = @order")
-            .Add("@order", SqlValues.Guid(Database.Kind, orderId));
+            .Add("@order", SqlValues.StoredGuid(Database.Kind, orderId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }

@@ -1,3 +1,4 @@
+using OrderEats.ServiceDefaults;
 using OrderEats.Engine;
 using OrderEats.Engine.Sql;
 
@@ -9,19 +10,19 @@ internal sealed class TicketWriter(IStorageSession storage, SqlDialectKind kind)
     public async Task<string?> Status(Guid orderId, CancellationToken cancellationToken = default)
     {
         await using var command = SqlValues.Command(storage.Connection, storage.Transaction, $"SELECT status FROM {TicketSchema.Table} WHERE order_id = @order")
-            .Add("@order", SqlValues.Guid(kind, orderId));
+            .Add("@order", SqlValues.StoredGuid(kind, orderId));
         return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
     public async Task Create(Guid orderId, Guid restaurantId, string status, CancellationToken cancellationToken = default)
     {
-        var now = SqlValues.Time(kind, TimeProvider.System.GetUtcNow());
+        var now = SqlValues.StoredTime(kind, TimeProvider.System.GetUtcNow());
         await using var command = SqlValues.Command(
                 storage.Connection,
                 storage.Transaction,
                 $"INSERT INTO {TicketSchema.Table} (order_id, restaurant_id, status, created_at, updated_at) VALUES (@order, @restaurant, @status, @now, @now)")
-            .Add("@order", SqlValues.Guid(kind, orderId))
-            .Add("@restaurant", SqlValues.Guid(kind, restaurantId))
+            .Add("@order", SqlValues.StoredGuid(kind, orderId))
+            .Add("@restaurant", SqlValues.StoredGuid(kind, restaurantId))
             .Add("@status", status)
             .Add("@now", now);
         await command.ExecuteNonQueryAsync(cancellationToken);
@@ -37,8 +38,8 @@ internal sealed class TicketWriter(IStorageSession storage, SqlDialectKind kind)
                 $"UPDATE {TicketSchema.Table} SET status = @to, reason = @reason, updated_at = @now WHERE order_id = @order AND status = @from")
             .Add("@to", to)
             .Add("@reason", reason)
-            .Add("@now", SqlValues.Time(kind, TimeProvider.System.GetUtcNow()))
-            .Add("@order", SqlValues.Guid(kind, orderId))
+            .Add("@now", SqlValues.StoredTime(kind, TimeProvider.System.GetUtcNow()))
+            .Add("@order", SqlValues.StoredGuid(kind, orderId))
             .Add("@from", from);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }

@@ -1,3 +1,4 @@
+using OrderEats.ServiceDefaults;
 using OrderEats.Engine;
 using OrderEats.Notifications.Channel;
 using OrderEats.Notifications.Log;
@@ -15,7 +16,7 @@ internal sealed class NotificationSender(SimulatedNotificationChannel channel, N
         var kind = log.Database.Kind;
         var storage = context.Storage;
         await using (var check = SqlValues.Command(storage.Connection, storage.Transaction, $"SELECT COUNT(*) FROM {NotificationSchema.Table} WHERE order_id = @order AND kind = @kind")
-            .Add("@order", SqlValues.Guid(kind, notification.OrderId))
+            .Add("@order", SqlValues.StoredGuid(kind, notification.OrderId))
             .Add("@kind", notification.Kind))
         {
             if (Convert.ToInt64(await check.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0)
@@ -29,10 +30,10 @@ internal sealed class NotificationSender(SimulatedNotificationChannel channel, N
 
         await using (var insert = SqlValues.Command(
                 storage.Connection, storage.Transaction, $"INSERT INTO {NotificationSchema.Table} (order_id, kind, customer_id, sent_at) VALUES (@order, @kind, @customer, @at)")
-            .Add("@order", SqlValues.Guid(kind, notification.OrderId))
+            .Add("@order", SqlValues.StoredGuid(kind, notification.OrderId))
             .Add("@kind", notification.Kind)
-            .Add("@customer", SqlValues.Guid(kind, notification.CustomerId))
-            .Add("@at", SqlValues.Time(kind, TimeProvider.System.GetUtcNow())))
+            .Add("@customer", SqlValues.StoredGuid(kind, notification.CustomerId))
+            .Add("@at", SqlValues.StoredTime(kind, TimeProvider.System.GetUtcNow())))
         {
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }

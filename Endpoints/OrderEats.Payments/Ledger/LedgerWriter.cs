@@ -1,3 +1,4 @@
+using OrderEats.ServiceDefaults;
 using OrderEats.Engine;
 using OrderEats.Engine.Sql;
 
@@ -10,7 +11,7 @@ internal sealed class LedgerWriter(IStorageSession storage, SqlDialectKind kind)
     {
         await using var command = SqlValues.Command(
                 storage.Connection, storage.Transaction, $"SELECT kind, id, amount, currency, reason FROM {LedgerSchema.Table} WHERE order_id = @order AND stage = @stage")
-            .Add("@order", SqlValues.Guid(kind, orderId))
+            .Add("@order", SqlValues.StoredGuid(kind, orderId))
             .Add("@stage", stage);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
@@ -32,14 +33,14 @@ internal sealed class LedgerWriter(IStorageSession storage, SqlDialectKind kind)
                 storage.Connection,
                 storage.Transaction,
                 $"INSERT INTO {LedgerSchema.Table} (id, order_id, kind, stage, amount, currency, reason, at) VALUES (@id, @order, @kind, @stage, @amount, @currency, @reason, @at)")
-            .Add("@id", SqlValues.Guid(kind, row.Id))
-            .Add("@order", SqlValues.Guid(kind, orderId))
+            .Add("@id", SqlValues.StoredGuid(kind, row.Id))
+            .Add("@order", SqlValues.StoredGuid(kind, orderId))
             .Add("@kind", row.Kind)
             .Add("@stage", LedgerKind.Stage(row.Kind))
             .Add("@amount", row.Amount)
             .Add("@currency", row.Currency)
             .Add("@reason", row.Reason)
-            .Add("@at", SqlValues.Time(kind, at));
+            .Add("@at", SqlValues.StoredTime(kind, at));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -50,7 +51,7 @@ internal sealed class LedgerWriter(IStorageSession storage, SqlDialectKind kind)
                 storage.Connection, storage.Transaction, $"UPDATE {LedgerSchema.Table} SET kind = @decline, reason = @reason WHERE order_id = @order AND kind = @charge")
             .Add("@decline", LedgerKind.Decline)
             .Add("@reason", reason)
-            .Add("@order", SqlValues.Guid(kind, orderId))
+            .Add("@order", SqlValues.StoredGuid(kind, orderId))
             .Add("@charge", LedgerKind.Charge);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
