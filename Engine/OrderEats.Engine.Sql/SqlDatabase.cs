@@ -12,6 +12,27 @@ internal sealed class SqlDatabase(SqlDialect dialect, string connectionString)
 
     public string ConnectionString { get; } = connectionString;
 
+    public SemaphoreSlim? WriterGate { get; } = dialect.WriterGate(connectionString);
+
+    // Runs a write outside a unit of work (outbox bookkeeping) behind the writer gate, when the database has one.
+    public async Task<T> Write<T>(Func<DbConnection, Task<T>> write, CancellationToken cancellationToken = default)
+    {
+        if (WriterGate is not null)
+        {
+            await WriterGate.WaitAsync(cancellationToken);
+        }
+
+        try
+        {
+            await using var connection = await Open(cancellationToken);
+            return await write(connection);
+        }
+        finally
+        {
+            WriterGate?.Release();
+        }
+    }
+
     public async Task<DbConnection> Open(CancellationToken cancellationToken = default)
     {
         var connection = Dialect.CreateConnection(ConnectionString);

@@ -51,21 +51,29 @@ internal sealed class SqlOutboxStorage(SqlDatabase database, string endpointName
     public async Task MarkDispatched(string messageId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(messageId);
-        await using var connection = await database.Open(cancellationToken);
-        await using var command = Command(connection, database.Dialect.MarkOutboxDispatched)
-            .With("@now", database.Dialect.TimeValue(DateTimeOffset.UtcNow))
-            .With("@endpoint", endpointName)
-            .With("@message_id", messageId);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await database.Write(
+            async connection =>
+            {
+                await using var command = Command(connection, database.Dialect.MarkOutboxDispatched)
+                    .With("@now", database.Dialect.TimeValue(DateTimeOffset.UtcNow))
+                    .With("@endpoint", endpointName)
+                    .With("@message_id", messageId);
+                return await command.ExecuteNonQueryAsync(cancellationToken);
+            },
+            cancellationToken);
     }
 
     public async Task<int> Purge(DateTimeOffset olderThan, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.Open(cancellationToken);
-        await using var command = Command(connection, database.Dialect.PurgeOutbox)
-            .With("@endpoint", endpointName)
-            .With("@older_than", database.Dialect.TimeValue(olderThan));
-        return await command.ExecuteNonQueryAsync(cancellationToken);
+        return await database.Write(
+            async connection =>
+            {
+                await using var command = Command(connection, database.Dialect.PurgeOutbox)
+                    .With("@endpoint", endpointName)
+                    .With("@older_than", database.Dialect.TimeValue(olderThan));
+                return await command.ExecuteNonQueryAsync(cancellationToken);
+            },
+            cancellationToken);
     }
 
     private static DbCommand Command(DbConnection connection, string sql)

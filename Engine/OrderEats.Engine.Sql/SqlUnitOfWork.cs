@@ -3,7 +3,7 @@ using OrderEats.Engine.Persistence;
 
 namespace OrderEats.Engine.Sql;
 
-internal sealed class SqlUnitOfWork(DbConnection connection, DbTransaction transaction) : IUnitOfWork
+internal sealed class SqlUnitOfWork(DbConnection connection, DbTransaction transaction, SemaphoreSlim? writerGate) : IUnitOfWork
 {
     private bool committed;
     private bool disposed;
@@ -29,15 +29,27 @@ internal sealed class SqlUnitOfWork(DbConnection connection, DbTransaction trans
     public static async Task<SqlUnitOfWork> Begin(SqlDatabase database, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(database);
-        var connection = await database.Open(cancellationToken);
+        var gate = database.WriterGate;
+        if (gate is not null)
+        {
+            await gate.WaitAsync(cancellationToken);
+        }
+
+        DbConnection? connection = null;
         try
         {
+            connection = await database.Open(cancellationToken);
             var transaction = await database.Dialect.BeginTransaction(connection, cancellationToken);
-            return new SqlUnitOfWork(connection, transaction);
+            return new SqlUnitOfWork(connection, transaction, gate);
         }
         catch
         {
-            await connection.DisposeAsync();
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+
+            gate?.Release();
             throw;
         }
     }
@@ -89,6 +101,7 @@ internal sealed class SqlUnitOfWork(DbConnection connection, DbTransaction trans
         {
             await transaction.DisposeAsync();
             await connection.DisposeAsync();
+            writerGate?.Release();
         }
     }
 }

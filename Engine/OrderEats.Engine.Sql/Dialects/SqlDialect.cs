@@ -49,6 +49,10 @@ internal abstract partial class SqlDialect
     }
 
     // Creates the database the connection string names when it does not exist; returns true when this call created it.
+    // A database that takes one writer at a time returns a gate that writers in this process queue on, so they wait for each other
+    // without the provider's busy-retry sleeps; null where the database handles concurrent writers itself.
+    public virtual SemaphoreSlim? WriterGate(string connectionString) => null;
+
     public abstract Task<bool> CreateDatabaseIfMissing(string connectionString, CancellationToken cancellationToken = default);
 
     public abstract bool IsUniqueViolation(Exception exception);

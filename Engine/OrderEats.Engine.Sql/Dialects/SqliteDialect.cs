@@ -7,6 +7,8 @@ namespace OrderEats.Engine.Sql.Dialects;
 
 internal sealed class SqliteDialect : SqlDialect
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> WriterGates = new(StringComparer.Ordinal);
+
     private const int BusyTimeoutMilliseconds = 30_000;
     private const int ConstraintUnique = 2067;
     private const int ConstraintPrimaryKey = 1555;
@@ -28,6 +30,11 @@ internal sealed class SqliteDialect : SqlDialect
     public override string? SchemaLockStatement => null;
 
     public override DbConnection CreateConnection(string connectionString) => new SqliteConnection(connectionString);
+
+    // One gate per database file for the whole process: SQLite has a single writer, and its busy handler sleeps (up to 100 ms a try)
+    // while it waits, which collapses throughput when several of our own sessions want to write at once.
+    public override SemaphoreSlim? WriterGate(string connectionString) =>
+        WriterGates.GetOrAdd(Path.GetFullPath(new SqliteConnectionStringBuilder(connectionString).DataSource), _ => new SemaphoreSlim(1, 1));
 
     public override async Task PrepareConnection(DbConnection connection, bool firstOfDatabase, CancellationToken cancellationToken = default)
     {
