@@ -36,12 +36,19 @@ internal static class DemoCommand
         {
             var endpoints = await Task.WhenAll(Composition.EndpointNames.Select(n => app.Services.GetRequiredKeyedService<StartedEndpoint>(n).WhenStarted()));
             var errorsBefore = await ErrorQueue(endpoints[0]);
+            // Ctrl+C or SIGTERM stops the host: the demo stops waiting and reports what it has.
+            var stopping = app.Lifetime.ApplicationStopping;
             var run = new DemoRun(app.Services, options, output);
-            var placed = await run.PlaceOrders();
-            var settled = await run.WaitUntilSettled(placed, stopwatch);
+            var placed = await run.PlaceOrders(stopping);
+            var settled = await run.WaitUntilSettled(placed, stopwatch, stopping);
             var report = await DemoReport.Check(app.Services, placed, await ErrorQueue(endpoints[0]) - errorsBefore, stopwatch.Elapsed);
             report.Write(output, settled);
             return report.Passed ? 0 : 1;
+        }
+        catch (OperationCanceledException) when (app.Lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            output.WriteLine("The demo was interrupted before it finished.");
+            return 130;
         }
         finally
         {

@@ -85,7 +85,15 @@ internal sealed class DemoRun(IServiceProvider services, DemoOptions options, Te
                 return false;
             }
 
-            await timer.WaitForNextTickAsync(cancellationToken);
+            try
+            {
+                await timer.WaitForNextTickAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                output.WriteLine("Stopped waiting: the host is shutting down.");
+                return false;
+            }
         }
     }
 
