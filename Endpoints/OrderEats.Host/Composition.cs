@@ -25,6 +25,7 @@ internal static class Composition
         builder.Services.AddNotificationsService(builder.Configuration, infrastructure);
 
         var app = builder.Build();
+        app.UseOrdersEdge();
         app.MapOrdersApi();
         app.MapKitchenApi();
         app.MapGet("/health", (IServiceProvider services) =>
