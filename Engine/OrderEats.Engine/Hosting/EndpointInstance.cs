@@ -163,6 +163,7 @@ public sealed class EndpointInstance : IMessageSession, IAsyncDisposable
             new TracingStep(name),
             new RetryAcknowledgementStep(transport, name, configuration.HostName, time),
             new UnitOfWorkStep(storage, outbox, transport, loggerFactory.CreateLogger<UnitOfWorkStep>()),
+            new UpcastStep(configuration.Versioning, registry),
             new DeserializeStep(registry, serializer),
             new InvokeHandlersStep(handlers, sagaInvoker, factory, name, time),
         ]);
