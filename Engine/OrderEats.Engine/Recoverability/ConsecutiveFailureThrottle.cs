@@ -68,6 +68,7 @@ internal sealed class ConsecutiveFailureThrottle(string endpoint, int threshold,
         if (leaving)
         {
             logger.LogInformation("Endpoint {Endpoint} left throttled mode: a message succeeded; back to full concurrency", endpoint);
+            ThrottleMetrics.Throttled.Add(-1, new KeyValuePair<string, object?>("endpoint", endpoint));
             Changed?.Invoke(this, new ThrottleChangedEventArgs(endpoint, false, 0, time.GetUtcNow()));
         }
     }
@@ -99,9 +100,16 @@ internal sealed class ConsecutiveFailureThrottle(string endpoint, int threshold,
             logger.LogWarning(
                 "Endpoint {Endpoint} entered throttled mode after {Failures} consecutive failures (last: {ExceptionType}): one message at a time, {Delay} apart; failed attempts are requeued without using retries until a message succeeds",
                 endpoint, failures, exception.GetType().Name, delay);
+            ThrottleMetrics.Throttled.Add(1, new KeyValuePair<string, object?>("endpoint", endpoint));
             Changed?.Invoke(this, new ThrottleChangedEventArgs(endpoint, true, failures, time.GetUtcNow()));
         }
 
-        return throttled;
+        if (throttled)
+        {
+            ThrottleMetrics.Requeued.Add(1, new KeyValuePair<string, object?>("endpoint", endpoint));
+            return true;
+        }
+
+        return false;
     }
 }

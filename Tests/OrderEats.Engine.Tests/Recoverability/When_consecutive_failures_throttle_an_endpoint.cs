@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging.Abstractions;
 using OrderEats.Engine.Recoverability;
 
@@ -109,6 +110,52 @@ public class When_consecutive_failures_throttle_an_endpoint
         });
     }
 
-    private static ConsecutiveFailureThrottle Throttle(int threshold) =>
-        new("throttle-test", threshold, TimeSpan.Zero, [typeof(MessageDeserializationException)], TimeProvider.System, NullLogger.Instance);
+    [Test]
+    public void Should_report_the_throttled_state_and_the_requeues_as_metrics()
+    {
+        var endpoint = "throttle-metrics-" + Guid.NewGuid().ToString("N");
+        var throttled = 0;
+        var requeued = 0L;
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == ThrottleMetrics.MeterName)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<int>((_, value, tags, _) => throttled += ForEndpoint(tags, endpoint) ? value : 0);
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) => requeued += ForEndpoint(tags, endpoint) ? value : 0);
+        listener.Start();
+        var throttle = Throttle(threshold: 2, endpoint);
+
+        throttle.Failed("a", new InvalidOperationException());
+        throttle.Failed("b", new InvalidOperationException());
+        throttle.Failed("c", new InvalidOperationException());
+        var whileThrottled = throttled;
+        throttle.Succeeded();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(whileThrottled, Is.EqualTo(1));
+            Assert.That(throttled, Is.Zero);
+            Assert.That(requeued, Is.EqualTo(2), "the failure that tripped the throttle and the one after it");
+        });
+    }
+
+    private static bool ForEndpoint(ReadOnlySpan<KeyValuePair<string, object?>> tags, string endpoint)
+    {
+        foreach (var tag in tags)
+        {
+            if (tag.Key == "endpoint" && (string?)tag.Value == endpoint)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static ConsecutiveFailureThrottle Throttle(int threshold, string endpoint = "throttle-test") =>
+        new(endpoint, threshold, TimeSpan.Zero, [typeof(MessageDeserializationException)], TimeProvider.System, NullLogger.Instance);
 }
