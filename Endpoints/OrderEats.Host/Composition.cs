@@ -31,6 +31,7 @@ internal static class Composition
         }
 
         var app = builder.Build();
+        app.UseOrdersEdge();
         app.MapOrdersApi();
         app.MapKitchenApi();
         if (withConsole)

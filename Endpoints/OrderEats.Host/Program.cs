@@ -8,7 +8,7 @@ try
         "run" => await RunCommand.Run(line, args),
         "demo" => await DemoCommand.Run(line, System.Console.Out),
         "schema" => SchemaCommand.Run(line, System.Console.Out),
-        _ => throw new ArgumentException($"Unknown command '{line.Command}'. Use: (no command) to run, demo --orders N, or schema --dialect postgresql."),
+        _ => throw new ArgumentException($"Unknown command '{line.Command}'. Use: (no command) to run, demo --orders N [--gateway-outage SECONDS], or schema --dialect postgresql."),
     };
 }
 catch (ArgumentException ex)

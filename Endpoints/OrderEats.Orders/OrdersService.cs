@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OrderEats.Engine;
 using OrderEats.Engine.Hosting;
@@ -64,6 +65,7 @@ public static class OrdersService
             sp.GetRequiredService<ILogger<OrderPlacement>>()));
         services.AddScoped<OrderChangeTracker>();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        OrdersEdge.Add(services, configuration);
 
         var endpoint = new EndpointConfiguration(EndpointName);
         endpoint.UseInfrastructure(infrastructure, database.Database, OrdersSchema.Statements(database.Database));
@@ -83,14 +85,32 @@ public static class OrdersService
 
     /// <summary>
     /// Maps the HTTP API: <c>POST/GET /restaurants</c>, <c>GET /restaurants/{id}</c>, <c>POST /customers</c>, <c>GET /customers/{id}</c>,
-    /// <c>POST /orders</c>, <c>GET /orders/{id}</c>, <c>POST /orders/{id}/cancel</c>. Errors are problem details (400 with errors per field).
+    /// <c>POST /orders</c>, <c>GET /orders/{id}</c>, <c>POST /orders/{id}/cancel</c>, each requiring a caller (customer token or back-office API key)
+    /// and rate limited per caller; in Development also <c>POST /dev/token</c>. Errors are problem details (400 with errors per field, 401, 403, 429).
+    /// Call <see cref="UseOrdersEdge"/> before it.
     /// </summary>
     public static IEndpointRouteBuilder MapOrdersApi(this IEndpointRouteBuilder routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
-        CatalogApi.Map(routes);
-        OrdersApi.Map(routes);
+        var api = routes.MapGroup(string.Empty).RequireAuthorization().RequireRateLimiting(OrdersEdge.RateLimitPolicy);
+        CatalogApi.Map(api);
+        OrdersApi.Map(api);
+        if (routes.ServiceProvider.GetRequiredService<IHostEnvironment>().IsDevelopment())
+        {
+            DevTokenApi.Map(routes);
+        }
+
         return routes;
+    }
+
+    /// <summary>Adds authentication, the rate limiter and authorization, in that order (anonymous requests count against their IP's limit). Call before <see cref="MapOrdersApi"/>.</summary>
+    public static IApplicationBuilder UseOrdersEdge(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        return app;
     }
 
     /// <summary>Maps <c>GET /health</c>: 200 <c>{"status":"ok"}</c> once the orders endpoint started, else 503. For the Orders process; a host maps its own.</summary>
@@ -99,7 +119,9 @@ public static class OrdersService
         ArgumentNullException.ThrowIfNull(routes);
         routes.MapGet("/health", ([FromKeyedServices(EndpointName)] StartedEndpoint endpoint) => endpoint.Instance is not null
             ? Results.Ok(new { status = "ok" })
-            : Results.Json(new { status = "starting" }, statusCode: StatusCodes.Status503ServiceUnavailable));
+            : Results.Json(new { status = "starting" }, statusCode: StatusCodes.Status503ServiceUnavailable))
+            .AllowAnonymous()
+            .RequireRateLimiting(OrdersEdge.RateLimitPolicy);
         return routes;
     }
 }

@@ -5,6 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 var infrastructure = InfrastructureOptions.FromConfiguration(builder.Configuration);
 builder.Services.AddOrdersService(builder.Configuration, infrastructure);
 var app = builder.Build();
+app.UseOrdersEdge();
 app.MapOrdersHealth();
 app.MapOrdersApi();
 app.Run();

@@ -16,6 +16,12 @@ public static class PaymentsService
     /// <summary>The configuration section of the simulated gateway (<see cref="PaymentGatewayOptions"/>).</summary>
     public const string GatewaySection = "Payments:Gateway";
 
+    /// <summary>Failures in a row after which the endpoint is throttled while the gateway is down (default 5; 0 turns it off).</summary>
+    public const string ThrottleAfterKey = "Payments:ThrottleAfterConsecutiveFailures";
+
+    /// <summary>The pause before each attempt while throttled (default 00:00:01).</summary>
+    public const string ThrottledDelayKey = "Payments:ThrottledDelay";
+
     /// <summary>
     /// Registers the gateway options (section "Payments:Gateway"), the <see cref="PaymentGateway"/> and <see cref="PaymentsLedger"/> singletons, and the
     /// endpoint on its own database. <paramref name="customize"/> may adjust the endpoint configuration last (tests: retry delays, extra handlers).
@@ -39,6 +45,8 @@ public static class PaymentsService
             .UseInfrastructure(infrastructure, database, LedgerSchema.Statements(database))
             .AddHandlersFromAssembly(typeof(PaymentsService).Assembly)
             .AddMessageTypesFromAssembly(typeof(PlaceOrder).Assembly);
+        endpoint.Recoverability.ThrottleAfterConsecutiveFailures = configuration.GetValue(ThrottleAfterKey, 5);
+        endpoint.Recoverability.ThrottledDelay = configuration.GetValue(ThrottledDelayKey, TimeSpan.FromSeconds(1));
         customize?.Invoke(endpoint);
         return services.AddOrderEatsEndpoint(endpoint);
     }

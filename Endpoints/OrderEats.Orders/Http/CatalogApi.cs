@@ -1,10 +1,11 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace OrderEats.Orders.Http;
 
-// POST/GET /restaurants, GET /restaurants/{id}, POST /customers, GET /customers/{id}.
+// POST/GET /restaurants, GET /restaurants/{id}, POST /customers, GET /customers/{id}. Creating restaurants and customers is back-office work.
 internal static class CatalogApi
 {
     public static void Map(IEndpointRouteBuilder routes)
@@ -26,7 +27,7 @@ internal static class CatalogApi
             {
                 return Problems.Invalid(ex.Errors);
             }
-        });
+        }).RequireAuthorization(Caller.BackOfficePolicy);
 
         routes.MapGet("/restaurants", async (Catalog catalog, CancellationToken cancellationToken) =>
             Results.Ok(await catalog.ListRestaurants(cancellationToken)));
@@ -57,11 +58,12 @@ internal static class CatalogApi
             {
                 return Problems.Conflict("The customer exists already.", ex.Message);
             }
-        });
+        }).RequireAuthorization(Caller.BackOfficePolicy);
 
-        routes.MapGet("/customers/{id}", async (string id, Catalog catalog, CancellationToken cancellationToken) =>
-            Guid.TryParse(id, out var guid) && await catalog.GetCustomer(guid, cancellationToken) is { } customer
-                ? Results.Ok(customer)
-                : Problems.NotFound("Customer", id));
+        routes.MapGet("/customers/{id}", async (string id, Catalog catalog, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+            !Guid.TryParse(id, out var guid) ? Problems.NotFound("Customer", id)
+            : !Caller.MayActFor(user, guid) ? Problems.NotYours("Customer", id)
+            : await catalog.GetCustomer(guid, cancellationToken) is { } customer ? Results.Ok(customer)
+            : Problems.NotFound("Customer", id));
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -19,6 +20,11 @@ internal static class OrdersApi
                 return problem;
             }
 
+            if (!Caller.MayActFor(request.HttpContext.User, body!.CustomerId))
+            {
+                return Problems.Forbidden($"The token is for customer '{Caller.Id(request.HttpContext.User)}' but the order is for customer '{body.CustomerId}'; a customer may only place their own orders.");
+            }
+
             var result = await placement.Place(body!, request.HttpContext.RequestAborted);
             return result.Outcome switch
             {
@@ -28,16 +34,30 @@ internal static class OrdersApi
             };
         });
 
-        routes.MapGet("/orders/{id}", async (string id, OrdersReadModel orders, CancellationToken cancellationToken) =>
-            Guid.TryParse(id, out var guid) && await orders.Get(guid, cancellationToken) is { } order
-                ? Results.Ok(order)
-                : Problems.NotFound("Order", id));
+        routes.MapGet("/orders/{id}", async (string id, OrdersReadModel orders, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+            !Guid.TryParse(id, out var guid) || await orders.Get(guid, cancellationToken) is not { } order ? Problems.NotFound("Order", id)
+            : Caller.MayActFor(user, order.CustomerId) ? Results.Ok(order)
+            : Problems.NotYours("Order", id));
 
-        routes.MapPost("/orders/{id}/cancel", async (string id, HttpRequest request, OrderPlacement placement) =>
+        routes.MapPost("/orders/{id}/cancel", async (string id, HttpRequest request, OrderPlacement placement, OrdersReadModel orders) =>
         {
             if (!Guid.TryParse(id, out var orderId))
             {
                 return Problems.NotFound("Order", id);
+            }
+
+            if (!Caller.IsBackOffice(request.HttpContext.User))
+            {
+                var owned = await orders.Get(orderId, request.HttpContext.RequestAborted);
+                if (owned is null)
+                {
+                    return Problems.NotFound("Order", id);
+                }
+
+                if (!Caller.MayActFor(request.HttpContext.User, owned.CustomerId))
+                {
+                    return Problems.NotYours("Order", id);
+                }
             }
 
             var (body, problem) = await RequestBody.Read<CancelOrderRequest>(request, optional: true);

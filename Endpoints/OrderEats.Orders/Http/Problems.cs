@@ -13,4 +13,13 @@ internal static class Problems
 
     public static IResult Conflict(string title, string detail) =>
         Results.Problem(statusCode: StatusCodes.Status409Conflict, title: title, detail: detail);
+
+    public static IResult Unauthorized(string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Authentication required.", detail: detail);
+
+    public static IResult Forbidden(string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed.", detail: detail);
+
+    public static IResult NotYours(string what, string id) =>
+        Forbidden($"{what} '{id}' belongs to another customer; a customer token may only act on its own customer's {what.ToLowerInvariant()}s.");
 }

@@ -15,6 +15,8 @@ public sealed class PaymentGateway
     private int calls;
     private int transientFailures;
     private int declines;
+    private long outageUntilTicks;
+    private int outageFailures;
 
     /// <summary>Creates the gateway reading <paramref name="options"/> on every call.</summary>
     public PaymentGateway(IOptionsMonitor<PaymentGatewayOptions> options, ILogger<PaymentGateway> logger)
@@ -33,6 +35,19 @@ public sealed class PaymentGateway
 
     /// <summary>Charges declined.</summary>
     public int Declines => Volatile.Read(ref declines);
+
+    /// <summary>Calls that failed because of a forced outage (<see cref="StartOutage"/>).</summary>
+    public int OutageFailures => Volatile.Read(ref outageFailures);
+
+    /// <summary>True while a forced outage lasts.</summary>
+    public bool IsDown => TimeProvider.System.GetUtcNow().UtcTicks < Volatile.Read(ref outageUntilTicks);
+
+    /// <summary>Makes every call fail with <see cref="PaymentGatewayUnavailableException"/> for <paramref name="duration"/> from now (a demo of a dependency that is down for minutes).</summary>
+    public void StartOutage(TimeSpan duration)
+    {
+        Volatile.Write(ref outageUntilTicks, (TimeProvider.System.GetUtcNow() + duration).UtcTicks);
+        logger.LogWarning("Payment gateway forced down for {Duration}", duration);
+    }
 
     /// <summary>Charges <paramref name="amount"/> to <paramref name="customerId"/> for <paramref name="orderId"/>.</summary>
     /// <exception cref="PaymentGatewayUnavailableException">The gateway failed transiently; nothing was charged.</exception>
@@ -67,6 +82,13 @@ public sealed class PaymentGateway
         if (current.Latency > TimeSpan.Zero)
         {
             await Task.Delay(current.Latency, cancellationToken);
+        }
+
+        if (IsDown)
+        {
+            Interlocked.Increment(ref outageFailures);
+            throw new PaymentGatewayUnavailableException(
+                $"The payment gateway is down (forced outage) and did not answer the {operation} of order {orderId}. Nothing was done; the message waits and is retried.");
         }
 
         if (Random.Shared.NextDouble() < current.TransientFailureRate)

@@ -48,6 +48,9 @@ public sealed class EndpointConfiguration
     /// <summary>Retries and the error queue.</summary>
     public RecoverabilitySettings Recoverability { get; } = new();
 
+    /// <summary>Contract versions of the messages and the upcasters for older ones.</summary>
+    public Versioning.MessageVersioning Versioning { get; } = new();
+
     /// <summary>JSON options for message bodies and saga data.</summary>
     public JsonSerializerOptions SerializerOptions { get; } = new(JsonSerializerDefaults.Web);
 

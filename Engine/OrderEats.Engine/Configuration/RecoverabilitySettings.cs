@@ -25,6 +25,12 @@ public sealed class RecoverabilitySettings
     /// <summary>No delayed retry past this time since the first failure (default 24 h).</summary>
     public TimeSpan RetryCap { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>Failures in a row (of at least two messages) that switch the endpoint to throttled mode; 0 turns throttling off (default 0).</summary>
+    public int ThrottleAfterConsecutiveFailures { get; set; }
+
+    /// <summary>The pause before each attempt while throttled (default 1 s).</summary>
+    public TimeSpan ThrottledDelay { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>A custom policy replacing the default; it may call <see cref="DefaultRecoverabilityPolicy.Invoke"/> for the cases it leaves alone.</summary>
     public RecoverabilityPolicy? CustomPolicy { get; set; }
 
@@ -38,6 +44,9 @@ public sealed class RecoverabilitySettings
         unrecoverable.Add(typeof(T));
         return this;
     }
+
+    internal ConsecutiveFailureThrottle CreateThrottle(string endpoint, TimeProvider time, Microsoft.Extensions.Logging.ILogger logger) =>
+        new(endpoint, ThrottleAfterConsecutiveFailures, ThrottledDelay, [.. unrecoverable], time, logger);
 
     internal RecoverabilityConfig ToConfig(string errorQueue) => new(
         ImmediateRetries, DelayedRetries, DelayedRetryBase, MaxDelay, JitterFraction, RetryCap, errorQueue, [.. unrecoverable]);

@@ -23,6 +23,7 @@ public sealed class EndpointInstance : IMessageSession, IAsyncDisposable
     private IAsyncDisposable? receiver;
     private Task? purgeLoop;
     private int stopped;
+    private readonly ConsecutiveFailureThrottle throttle;
 
     private EndpointInstance(EndpointConfiguration configuration, ITransport transport, OutgoingMessageFactory factory, TimeProvider time, ILogger logger)
     {
@@ -31,6 +32,7 @@ public sealed class EndpointInstance : IMessageSession, IAsyncDisposable
         this.factory = factory;
         this.time = time;
         this.logger = logger;
+        throttle = configuration.Recoverability.CreateThrottle(configuration.EndpointName, time, logger);
     }
 
     /// <summary>The endpoint's name and queue.</summary>
@@ -38,6 +40,12 @@ public sealed class EndpointInstance : IMessageSession, IAsyncDisposable
 
     /// <summary>The transport the endpoint runs on (for health checks and tools).</summary>
     public ITransport Transport => transport;
+
+    /// <summary>True while consecutive failures keep the endpoint throttled (one message at a time; see <see cref="RecoverabilitySettings.ThrottleAfterConsecutiveFailures"/>).</summary>
+    public bool IsThrottled => throttle.IsThrottled;
+
+    /// <summary>Raised when the endpoint enters or leaves throttled mode.</summary>
+    public event EventHandler<ThrottleChangedEventArgs>? ThrottleChanged { add => throttle.Changed += value; remove => throttle.Changed -= value; }
 
     /// <summary>Validates the configuration, creates the topology and schema, and starts receiving.</summary>
     public static async Task<EndpointInstance> Start(EndpointConfiguration configuration, IServiceProvider services, CancellationToken cancellationToken = default)
@@ -155,6 +163,7 @@ public sealed class EndpointInstance : IMessageSession, IAsyncDisposable
             new TracingStep(name),
             new RetryAcknowledgementStep(transport, name, configuration.HostName, time),
             new UnitOfWorkStep(storage, outbox, transport, loggerFactory.CreateLogger<UnitOfWorkStep>()),
+            new UpcastStep(configuration.Versioning, registry),
             new DeserializeStep(registry, serializer),
             new InvokeHandlersStep(handlers, sagaInvoker, factory, name, time),
         ]);
@@ -162,7 +171,7 @@ public sealed class EndpointInstance : IMessageSession, IAsyncDisposable
             configuration.Recoverability.ToConfig(configuration.ErrorQueue),
             configuration.Recoverability.CustomPolicy ?? DefaultRecoverabilityPolicy.Invoke,
             transport, name, configuration.HostName, time, loggerFactory.CreateLogger<RecoverabilityExecutor>());
-        var processor = new MessageProcessor(pipeline, recoverability, services.GetRequiredService<IServiceScopeFactory>(), stopping.Token);
+        var processor = new MessageProcessor(pipeline, recoverability, services.GetRequiredService<IServiceScopeFactory>(), throttle, stopping.Token);
         receiver = await transport.Receive(new ReceiveSettings(name, configuration.MaxConcurrency, configuration.ErrorQueue), processor.OnMessage, cancellationToken);
         if (outbox is not null)
         {

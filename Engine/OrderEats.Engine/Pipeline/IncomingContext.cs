@@ -6,7 +6,7 @@ namespace OrderEats.Engine.Pipeline;
 /// <summary>The state of one message travelling through the incoming pipeline.</summary>
 internal sealed class IncomingContext(IncomingMessage message, IServiceProvider services, CancellationToken cancellationToken)
 {
-    public IncomingMessage Message { get; } = message;
+    public IncomingMessage Message { get; set; } = message;
 
     public string MessageId => Message.MessageId;
 

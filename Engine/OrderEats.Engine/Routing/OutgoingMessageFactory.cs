@@ -27,6 +27,7 @@ internal sealed class OutgoingMessageFactory(EndpointConfiguration configuration
         headers[Headers.MessageIntent] = headers.TryGetValue(Headers.MessageIntent, out var explicitIntent) ? explicitIntent : intent.ToString();
         headers[Headers.EnclosedMessageTypes] = string.Join(';', registry.Hierarchy(type));
         headers[Headers.ContentType] = MessageSerializer.ContentType;
+        headers[Versioning.MessageVersioning.VersionHeader] = configuration.Versioning.Header(type);
         headers[Headers.TimeSent] = time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
         headers[Headers.OriginatingEndpoint] = configuration.EndpointName;
         headers[Headers.OriginatingHost] = configuration.HostName;

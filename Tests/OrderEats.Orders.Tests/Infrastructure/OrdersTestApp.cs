@@ -26,6 +26,12 @@ public sealed class OrdersTestApp : IAsyncDisposable
     private readonly List<EndpointInstance> peers;
     private readonly ServiceProvider peerServices;
 
+    /// <summary>The back-office API key every test app accepts; <see cref="Client"/> sends it.</summary>
+    public const string BackOfficeKey = "test-backoffice-key";
+
+    /// <summary>The signing key of the test apps' customer tokens.</summary>
+    public const string SigningKey = "orders-tests-signing-key-0123456789-abcdefghij";
+
     private OrdersTestApp(WebApplication app, List<EndpointInstance> peers, ServiceProvider peerServices, string folder)
     {
         this.app = app;
@@ -33,21 +39,36 @@ public sealed class OrdersTestApp : IAsyncDisposable
         this.peerServices = peerServices;
         Folder = folder;
         Client = app.GetTestClient();
+        Client.DefaultRequestHeaders.Add("X-Api-Key", BackOfficeKey);
     }
 
     public string Folder { get; }
 
+    /// <summary>A client authenticated as the back office (full access).</summary>
     public HttpClient Client { get; }
+
+    /// <summary>A client without credentials.</summary>
+    public HttpClient Anonymous() => app.GetTestClient();
+
+    /// <summary>A client with a customer token for <paramref name="customerId"/>.</summary>
+    public HttpClient AsCustomer(Guid customerId)
+    {
+        var client = app.GetTestClient();
+        var (token, _) = app.Services.GetRequiredService<OrderEats.Orders.Http.TokenIssuer>().Issue(customerId);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
 
     public IServiceProvider Services => app.Services;
 
     public OrdersReadModel ReadModel => app.Services.GetRequiredService<OrdersReadModel>();
 
     public static async Task<OrdersTestApp> Start(
-        Store store, bool peers = false, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection, InfrastructureOptions>? registerFirst = null)
+        Store store, bool peers = false, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection, InfrastructureOptions>? registerFirst = null,
+        string environment = "Testing")
     {
         var folder = Path.Combine(Path.GetTempPath(), "ordereats-orders-tests-" + Guid.NewGuid().ToString("N"));
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.WebHost.UseTestServer();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -58,6 +79,10 @@ public sealed class OrdersTestApp : IAsyncDisposable
             ["OrderEats:Postgres"] = store == Store.PostgreSql ? PostgresSetUp.ServerConnectionString : null,
             ["Orders:PaymentTimeout"] = "00:05:00",
             ["Orders:KitchenTimeout"] = "00:10:00",
+            ["Orders:Auth:SigningKey"] = SigningKey,
+            ["Orders:RateLimit:PermitLimit"] = "1000000",
+            ["Orders:Auth:ApiKeys:0:Name"] = "backoffice-tests",
+            ["Orders:Auth:ApiKeys:0:Sha256"] = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(BackOfficeKey))),
         });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         var infrastructure = InfrastructureOptions.FromConfiguration(builder.Configuration);
@@ -69,6 +94,7 @@ public sealed class OrdersTestApp : IAsyncDisposable
             endpoint.Recoverability.JitterFraction = 0;
         });
         var app = builder.Build();
+        app.UseOrdersEdge();
         app.MapOrdersHealth();
         app.MapOrdersApi();
 

@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.Tokens;
+
+namespace OrderEats.Orders.Http;
+
+// The public edge of the Orders API: bearer tokens and API keys, authorization policies, and the per-caller / per-IP rate limiter.
+internal static class OrdersEdge
+{
+    public const string RateLimitPolicy = "orders-edge";
+    private const string SelectorScheme = "BearerOrApiKey";
+
+    public static void Add(IServiceCollection services, IConfiguration configuration)
+    {
+        var auth = new OrdersAuthOptions();
+        configuration.GetSection(OrdersAuthOptions.Section).Bind(auth);
+        auth.Validate();
+        var limits = new OrdersRateLimitOptions();
+        configuration.GetSection(OrdersRateLimitOptions.Section).Bind(limits);
+        limits.Validate();
+        services.AddSingleton(auth);
+        services.AddSingleton(limits);
+        services.AddSingleton(sp => new TokenIssuer(auth, sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddProblemDetails();
+
+        services.AddAuthentication(SelectorScheme)
+            .AddPolicyScheme(SelectorScheme, "Bearer token or API key", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.Header) ? ApiKeyAuthenticationHandler.SchemeName : JwtBearerDefaults.AuthenticationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddJwtBearer(o =>
+            {
+                o.MapInboundClaims = false;
+                o.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = auth.Issuer,
+                    ValidAudience = auth.Audience,
+                    // Without a configured key no token validates (a random key nobody has): the API then accepts API keys only.
+                    IssuerSigningKey = auth.SigningKey is { } key ? TokenIssuer.Key(key) : new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(32)),
+                    NameClaimType = Caller.Subject,
+                    RoleClaimType = "role",
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                };
+            });
+        services.AddAuthorizationBuilder()
+            .SetDefaultPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Caller.BackOfficePolicy, p => p.RequireRole(Caller.BackOfficeRole));
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(RateLimitPolicy, context => Partition(context, limits));
+            o.OnRejected = Rejected;
+        });
+    }
+
+    // Callers are limited by who they are; anonymous requests (including failed sign-ins) by IP address.
+    private static RateLimitPartition<string> Partition(HttpContext context, OrdersRateLimitOptions limits) => Caller.Id(context.User) is { } caller
+        ? RateLimitPartition.GetFixedWindowLimiter("caller:" + caller, _ => Window(limits.PermitLimit, limits.Window))
+        : RateLimitPartition.GetFixedWindowLimiter("ip:" + context.Connection.RemoteIpAddress, _ => Window(limits.AnonymousPermitLimit, limits.Window));
+
+    private static FixedWindowRateLimiterOptions Window(int permits, TimeSpan window) =>
+        new() { PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true };
+
+    private static async ValueTask Rejected(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var context = rejected.HttpContext;
+        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OrdersEdge))
+            .LogWarning("Rate limit reached for {Caller} on {Path}; retry after {RetryAfterSeconds} s", Caller.Id(context.User) ?? "ip:" + context.Connection.RemoteIpAddress, context.Request.Path, seconds);
+        await Results.Problem(
+                statusCode: StatusCodes.Status429TooManyRequests,
+                title: "Too many requests.",
+                detail: $"The request limit for this caller is reached; retry after {seconds} s (see the Retry-After header).")
+            .ExecuteAsync(context);
+    }
+}

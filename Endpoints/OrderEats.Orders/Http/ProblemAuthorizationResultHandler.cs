@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Http;
+
+namespace OrderEats.Orders.Http;
+
+// Answers 401 and 403 with problem details that say what to send, instead of the handlers' empty bodies.
+internal sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler fallback = new();
+
+    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    {
+        if (authorizeResult.Challenged)
+        {
+            var presented = context.Request.Headers.Authorization.Count > 0 || context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.Header);
+            context.Response.Headers.WWWAuthenticate = $"Bearer, {ApiKeyAuthenticationHandler.SchemeName} header=\"{ApiKeyAuthenticationHandler.Header}\"";
+            await Problems.Unauthorized(presented
+                    ? "The credentials were rejected: the bearer token is invalid or expired, or the API key is unknown. Get a new token or check the key."
+                    : $"Send a customer token as 'Authorization: Bearer <token>' or a back-office key as '{ApiKeyAuthenticationHandler.Header}: <key>'.")
+                .ExecuteAsync(context);
+            return;
+        }
+
+        if (authorizeResult.Forbidden)
+        {
+            await Problems.Forbidden("This operation is for back-office integrations (an API key); customer tokens may not call it.").ExecuteAsync(context);
+            return;
+        }
+
+        await fallback.HandleAsync(next, context, policy, authorizeResult);
+    }
+}
