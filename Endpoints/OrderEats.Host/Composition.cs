@@ -21,14 +21,16 @@ internal static class Composition
         configure?.Invoke(builder);
         var infrastructure = InfrastructureOptions.FromConfiguration(builder.Configuration);
         builder.Services.AddSingleton(new HostInfrastructure(infrastructure));
+        if (withConsole)
+        {
+            // Before Orders: the API's bearer/API-key scheme must stay the default one; the console names its cookie scheme itself.
+            ConsoleService.AddConsoleService(builder.Services, builder.Configuration, infrastructure);
+        }
+
         builder.Services.AddOrdersService(builder.Configuration, infrastructure);
         builder.Services.AddPaymentsService(builder.Configuration, infrastructure);
         builder.Services.AddKitchenService(builder.Configuration, infrastructure);
         builder.Services.AddNotificationsService(builder.Configuration, infrastructure);
-        if (withConsole)
-        {
-            ConsoleService.AddConsoleService(builder.Services, builder.Configuration, infrastructure);
-        }
 
         var app = builder.Build();
         app.UseOrdersEdge();

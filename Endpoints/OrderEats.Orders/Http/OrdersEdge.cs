@@ -17,7 +17,7 @@ namespace OrderEats.Orders.Http;
 internal static class OrdersEdge
 {
     public const string RateLimitPolicy = "orders-edge";
-    private const string SelectorScheme = "BearerOrApiKey";
+    internal const string SelectorScheme = "BearerOrApiKey";
 
     public static void Add(IServiceCollection services, IConfiguration configuration)
     {
@@ -51,8 +51,9 @@ internal static class OrdersEdge
                 };
             });
         services.AddAuthorizationBuilder()
-            .SetDefaultPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(Caller.BackOfficePolicy, p => p.RequireRole(Caller.BackOfficeRole));
+            // The schemes are named, so the API authenticates the same way when a host adds other schemes (the console's cookie).
+            .SetDefaultPolicy(new AuthorizationPolicyBuilder(SelectorScheme).RequireAuthenticatedUser().Build())
+            .AddPolicy(Caller.BackOfficePolicy, p => p.AddAuthenticationSchemes(SelectorScheme).RequireRole(Caller.BackOfficeRole));
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         services.AddRateLimiter(o =>
         {

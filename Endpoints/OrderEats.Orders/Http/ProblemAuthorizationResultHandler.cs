@@ -11,6 +11,13 @@ internal sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddlewa
 
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
+        // Only the API's own policies answer with problem details; others (the console's cookie pages in the all-in-one host) keep their behaviour.
+        if (!policy.AuthenticationSchemes.Contains(OrdersEdge.SelectorScheme))
+        {
+            await fallback.HandleAsync(next, context, policy, authorizeResult);
+            return;
+        }
+
         if (authorizeResult.Challenged)
         {
             var presented = context.Request.Headers.Authorization.Count > 0 || context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.Header);
