@@ -18,6 +18,7 @@ internal static class Composition
         builder.Configuration.AddInMemoryCollection(overrides);
         configure?.Invoke(builder);
         var infrastructure = InfrastructureOptions.FromConfiguration(builder.Configuration);
+        builder.AddServiceDefaults(infrastructure, "orders", "payments", "kitchen", "notifications");
         builder.Services.AddSingleton(new HostInfrastructure(infrastructure));
         builder.Services.AddOrdersService(builder.Configuration, infrastructure);
         builder.Services.AddPaymentsService(builder.Configuration, infrastructure);
