@@ -47,6 +47,7 @@ public class When_an_endpoint_process_gets_SIGTERM_under_load
             await first.Terminate();
             exitCodes.Add(await first.WaitForExit(TimeSpan.FromMinutes(1)));
             Assert.That(first.Output, Does.Contain("Endpoint payments stopped").And.Not.Contain("did not finish within"), first.Output);
+            Assert.That(first.Output.Split('\n').Count(IsJsonLogEntry), Is.GreaterThan(1), "Logging:Console:FormatterName=json writes one JSON object per entry");
         }
 
         var answeredBeforeRestart = replies.Distinct;
@@ -64,6 +65,19 @@ public class When_an_endpoint_process_gets_SIGTERM_under_load
             Assert.That(replies.Distinct, Is.EqualTo(Charges), "every charge answered");
             Assert.That(replies.Total, Is.EqualTo(Charges), "no charge answered twice");
         });
+    }
+
+    private static bool IsJsonLogEntry(string line)
+    {
+        try
+        {
+            using var entry = System.Text.Json.JsonDocument.Parse(line);
+            return entry.RootElement.TryGetProperty("Category", out _) && entry.RootElement.TryGetProperty("Message", out _);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
     }
 
     private EndpointProcess StartPayments() => EndpointProcess.Start(

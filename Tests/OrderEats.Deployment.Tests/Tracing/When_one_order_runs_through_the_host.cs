@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using OrderEats.Engine;
 using OrderEats.Host;
@@ -28,6 +29,7 @@ public class When_one_order_runs_through_the_host
     public async Task Should_trace_every_endpoint_under_one_trace_id()
     {
         var spans = new List<Activity>();
+        var metrics = new List<Metric>();
         var notified = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var listener = new ActivityListener
         {
@@ -54,13 +56,16 @@ public class When_one_order_runs_through_the_host
             builder =>
             {
                 builder.WebHost.UseTestServer();
-                builder.Services.AddOrderEatsTelemetry("ordereats-test").WithTracing(tracing => tracing.AddInMemoryExporter(spans));
+                builder.Services.AddOrderEatsTelemetry("ordereats-test")
+                    .WithTracing(tracing => tracing.AddInMemoryExporter(spans))
+                    .WithMetrics(meters => meters.AddInMemoryExporter(metrics));
             });
         await app.StartAsync();
 
         var orderId = await PlaceOrder(app.Services);
         await app.Services.GetRequiredService<OrdersReadModel>().WhenOrder(orderId, o => o.Status == OrderStatus.Completed).WaitAsync(TimeSpan.FromMinutes(1));
         await notified.Task.WaitAsync(TimeSpan.FromMinutes(1));
+        app.Services.GetRequiredService<MeterProvider>().ForceFlush();
         await app.StopAsync();
 
         Activity[] engine;
@@ -84,7 +89,33 @@ public class When_one_order_runs_through_the_host
                 "send PlaceOrder", "OrderSaga handle PlaceOrder", "send ChargePayment", "ChargePaymentHandler handle ChargePayment", "reply PaymentCharged",
                 "send PrepareOrder", "PrepareOrderHandler handle PrepareOrder", "publish OrderConfirmed", "publish OrderReady",
             }));
+            Assert.That(EndpointsMeasured(metrics, "ordereats.messaging.processed"), Is.SupersetOf(Endpoints));
+            Assert.That(EndpointsMeasured(metrics, "ordereats.messaging.processing_time"), Is.SupersetOf(Endpoints));
+            Assert.That(EndpointsMeasured(metrics, "ordereats.messaging.critical_time"), Is.SupersetOf(Endpoints));
         });
+    }
+
+    private static HashSet<string> EndpointsMeasured(List<Metric> metrics, string name)
+    {
+        var endpoints = new HashSet<string>(StringComparer.Ordinal);
+        lock (metrics)
+        {
+            foreach (var metric in metrics.Where(m => m.Name == name))
+            {
+                foreach (ref readonly var point in metric.GetMetricPoints())
+                {
+                    foreach (var tag in point.Tags)
+                    {
+                        if (tag.Key == "messaging.destination.name" && tag.Value is string endpoint)
+                        {
+                            endpoints.Add(endpoint);
+                        }
+                    }
+                }
+            }
+        }
+
+        return endpoints;
     }
 
     private static async Task<Guid> PlaceOrder(IServiceProvider services)
