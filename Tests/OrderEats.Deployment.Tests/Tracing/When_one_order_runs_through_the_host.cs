@@ -92,6 +92,7 @@ public class When_one_order_runs_through_the_host
             Assert.That(EndpointsMeasured(metrics, "ordereats.messaging.processed"), Is.SupersetOf(Endpoints));
             Assert.That(EndpointsMeasured(metrics, "ordereats.messaging.processing_time"), Is.SupersetOf(Endpoints));
             Assert.That(EndpointsMeasured(metrics, "ordereats.messaging.critical_time"), Is.SupersetOf(Endpoints));
+            Assert.That(EndpointsMeasured(metrics, "ordereats.messaging.queue_depth"), Is.SupersetOf(Endpoints), "the learning transport counts its queues");
         });
     }
 
