@@ -24,7 +24,7 @@ try
     await using var endpoint = await EndpointInstance.Start(configuration, provider);
 
     await Round(endpoint, counter, Math.Min(200, messages)); // warm-up: JIT, file system
-    var results = new Dictionary<string, List<double>> { ["off"] = [], ["on"] = [] };
+    var results = new Dictionary<string, List<(double Rate, double CpuMicroseconds)>> { ["off"] = [], ["on"] = [] };
     for (var round = 0; round < rounds; round++)
     {
         results["off"].Add(await Round(endpoint, counter, messages));
@@ -36,22 +36,33 @@ try
             results["on"].Add(await Round(endpoint, counter, messages));
         }
 
-        Console.WriteLine($"round {round + 1}: off {results["off"][^1]:F0} msg/s, on {results["on"][^1]:F0} msg/s ({spans.Count} spans exported)");
+        Console.WriteLine($"round {round + 1}: off {results["off"][^1].Rate:F0} msg/s {results["off"][^1].CpuMicroseconds:F0} us CPU/msg; on {results["on"][^1].Rate:F0} msg/s {results["on"][^1].CpuMicroseconds:F0} us CPU/msg ({spans.Count} spans exported)");
     }
 
-    var off = results["off"].Average();
-    var on = results["on"].Average();
-    Console.WriteLine($"{messages} messages x {rounds} rounds, learning transport, in-memory persistence, one send per handler");
-    Console.WriteLine($"tracing+metrics off: {off:F0} msg/s ({1e6 / off:F0} us/msg); on (in-memory exporter): {on:F0} msg/s ({1e6 / on:F0} us/msg); overhead {(off - on) / off:P1}");
+    // Medians: the machine is shared, so single rounds swing widely; CPU time per message is steadier than wall-clock throughput.
+    var (offRate, onRate) = (Median(results["off"].Select(r => r.Rate)), Median(results["on"].Select(r => r.Rate)));
+    var (offCpu, onCpu) = (Median(results["off"].Select(r => r.CpuMicroseconds)), Median(results["on"].Select(r => r.CpuMicroseconds)));
+    Console.WriteLine($"{messages} messages x {rounds} rounds per mode, alternating; learning transport, in-memory persistence, one send per handler; medians:");
+    Console.WriteLine($"  off: {offRate:F0} msg/s, {offCpu:F0} us CPU/msg");
+    Console.WriteLine($"  on (spans + metrics, in-memory exporters): {onRate:F0} msg/s, {onCpu:F0} us CPU/msg");
+    Console.WriteLine($"  overhead: throughput {(offRate - onRate) / offRate:P1}, CPU {(onCpu - offCpu) / offCpu:P1} ({onCpu - offCpu:F0} us/msg)");
 }
 finally
 {
     Directory.Delete(folder, recursive: true);
 }
 
-static async Task<double> Round(EndpointInstance endpoint, PingCounter counter, int messages)
+static double Median(IEnumerable<double> values)
+{
+    var sorted = values.Order().ToList();
+    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+}
+
+static async Task<(double Rate, double CpuMicroseconds)> Round(EndpointInstance endpoint, PingCounter counter, int messages)
 {
     var done = counter.Expect(messages);
+    using var self = Process.GetCurrentProcess();
+    var cpu = self.TotalProcessorTime;
     var stopwatch = Stopwatch.StartNew();
     for (var i = 0; i < messages; i++)
     {
@@ -59,5 +70,7 @@ static async Task<double> Round(EndpointInstance endpoint, PingCounter counter, 
     }
 
     await done.WaitAsync(TimeSpan.FromMinutes(5));
-    return messages / stopwatch.Elapsed.TotalSeconds;
+    var elapsed = stopwatch.Elapsed;
+    self.Refresh();
+    return (messages / elapsed.TotalSeconds, (self.TotalProcessorTime - cpu).TotalMicroseconds / messages);
 }
