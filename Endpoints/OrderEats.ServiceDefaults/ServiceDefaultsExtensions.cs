@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using OpenTelemetry;
+using OpenTelemetry.Logs;
 using OrderEats.Engine.Hosting;
 using OrderEats.ServiceDefaults.Health;
 using OrderEats.ServiceDefaults.Telemetry;
@@ -35,7 +36,9 @@ public static class ServiceDefaultsExtensions
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration[TelemetryServiceCollectionExtensions.OtlpEndpointVariable]))
         {
+            // UseOtlpExporter exports all three signals; the log records carry the engine's scopes (MessageId, ConversationId, OrderId).
             services.AddOrderEatsTelemetry(builder.Environment.ApplicationName).UseOtlpExporter();
+            services.Configure<OpenTelemetryLoggerOptions>(options => options.IncludeScopes = true);
         }
 
         builder.Logging.Configure(options => options.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
