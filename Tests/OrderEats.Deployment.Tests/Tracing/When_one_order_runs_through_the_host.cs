@@ -84,6 +84,11 @@ public class When_one_order_runs_through_the_host
             Assert.That(ofOrder.Select(s => s.TraceId).Distinct(), Is.EqualTo(new[] { traceId }), "every span tagged with the order id is in one trace");
             Assert.That(consumers.Select(s => s.GetTagItem("messaging.destination.name")).Distinct(), Is.SupersetOf(Endpoints));
             Assert.That(consumers.Where(c => !producers.Contains(c.ParentSpanId)), Is.Empty, "every receive is a child of the send or publish that produced it");
+            var consumerIds = consumers.Select(c => c.SpanId).ToHashSet();
+            Assert.That(
+                trace.Where(s => s.Kind == ActivityKind.Internal && !consumerIds.Contains(s.ParentSpanId)).Select(s => s.DisplayName),
+                Is.Empty,
+                "every handler and saga span is a child of the receive that ran it");
             Assert.That(trace.Select(s => s.DisplayName), Is.SupersetOf(new[]
             {
                 "send PlaceOrder", "OrderSaga handle PlaceOrder", "send ChargePayment", "ChargePaymentHandler handle ChargePayment", "reply PaymentCharged",
