@@ -5,7 +5,7 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 ARG ENDPOINT
 WORKDIR /src
-# Restore first from the project files only, so a code change does not re-download packages.
+# Only what the endpoints build from (bin/obj, tests and tools stay out: see .dockerignore).
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY Engine/ Engine/
 COPY Messages/ Messages/
