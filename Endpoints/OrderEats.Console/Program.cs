@@ -10,6 +10,7 @@ if (args is ["hash-password", var password])
 
 var builder = WebApplication.CreateBuilder(args);
 var infrastructure = InfrastructureOptions.FromConfiguration(builder.Configuration);
+builder.AddServiceDefaults(infrastructure, builder.Configuration["Console:Database"] ?? "console");
 ConsoleService.AddConsoleService(builder.Services, builder.Configuration, infrastructure);
 var app = builder.Build();
 ConsoleService.MapConsole(app);

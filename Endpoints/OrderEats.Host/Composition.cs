@@ -20,6 +20,7 @@ internal static class Composition
         builder.Configuration.AddInMemoryCollection(overrides);
         configure?.Invoke(builder);
         var infrastructure = InfrastructureOptions.FromConfiguration(builder.Configuration);
+        builder.AddServiceDefaults(infrastructure, "orders", "payments", "kitchen", "notifications");
         builder.Services.AddSingleton(new HostInfrastructure(infrastructure));
         if (withConsole)
         {

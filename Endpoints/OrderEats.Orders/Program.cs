@@ -3,6 +3,7 @@ using OrderEats.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 var infrastructure = InfrastructureOptions.FromConfiguration(builder.Configuration);
+builder.AddServiceDefaults(infrastructure, "orders");
 builder.Services.AddOrdersService(builder.Configuration, infrastructure);
 var app = builder.Build();
 app.UseOrdersEdge();

@@ -4,6 +4,7 @@ using OrderEats.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 var infrastructure = InfrastructureOptions.FromConfiguration(builder.Configuration);
+builder.AddServiceDefaults(infrastructure, "payments");
 builder.Services.AddPaymentsService(builder.Configuration, infrastructure);
 var app = builder.Build();
 var endpoint = app.Services.GetRequiredKeyedService<StartedEndpoint>(PaymentsService.EndpointName);

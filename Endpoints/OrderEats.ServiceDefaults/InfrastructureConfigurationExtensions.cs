@@ -46,6 +46,7 @@ public static class InfrastructureConfigurationExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(infrastructure);
+        configuration.ShutdownTimeout = infrastructure.ShutdownTimeout;
         switch (infrastructure.Transport)
         {
             case TransportKind.RabbitMq:

@@ -25,6 +25,9 @@ public sealed record InfrastructureOptions
     /// <summary>The folder for the learning transport and SQLite files.</summary>
     public string DataFolder { get; init; } = Path.GetFullPath(".data");
 
+    /// <summary>How long endpoints wait for in-flight messages when the process stops (OrderEats:ShutdownTimeout, default 30 s).</summary>
+    public TimeSpan ShutdownTimeout { get; init; } = ShutdownTimeoutSetting.Default;
+
     /// <summary>The learning transport's folder.</summary>
     public string LearningFolder => Path.Combine(DataFolder, "transport");
 
@@ -55,6 +58,7 @@ public sealed record InfrastructureOptions
                 _ => null,
             },
             DataFolder = Path.GetFullPath(data),
+            ShutdownTimeout = ShutdownTimeoutSetting.Read(configuration),
         }.Validate();
     }
 

@@ -161,10 +161,13 @@ public sealed class EndpointInstance : IMessageSession, IAsyncDisposable
             : new SagaInvoker(persistence.Sagas, serializer, factory, name, time, handlers.NotFoundHandlers, loggerFactory.CreateLogger<SagaInvoker>());
         var pipeline = new IncomingPipeline([
             new TracingStep(name),
+            new MetricsStep(name, time),
+            new LogScopeStep(logger),
             new RetryAcknowledgementStep(transport, name, configuration.HostName, time),
             new UnitOfWorkStep(storage, outbox, transport, loggerFactory.CreateLogger<UnitOfWorkStep>()),
             new UpcastStep(configuration.Versioning, registry),
             new DeserializeStep(registry, serializer),
+            new OrderIdLogScopeStep(logger),
             new InvokeHandlersStep(handlers, sagaInvoker, factory, name, time),
         ]);
         var recoverability = new RecoverabilityExecutor(

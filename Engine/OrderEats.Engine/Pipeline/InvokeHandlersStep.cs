@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using OrderEats.Engine.Routing;
 using OrderEats.Engine.Sagas;
+using OrderEats.Engine.Telemetry;
 
 namespace OrderEats.Engine.Pipeline;
 
@@ -26,7 +27,16 @@ internal sealed class InvokeHandlersStep(HandlerRegistry handlers, SagaInvoker? 
             }
 
             var handler = ActivatorUtilities.CreateInstance(context.Services, registration.HandlerType);
-            await registration.Invoker.Invoke(handler, message, new MessageHandlerContext(context, factory, endpointQueue, time, context.Session!));
+            using var span = EngineSpans.Handler(registration.HandlerType, message.GetType(), endpointQueue);
+            try
+            {
+                await registration.Invoker.Invoke(handler, message, new MessageHandlerContext(context, factory, endpointQueue, time, context.Session!));
+            }
+            catch (Exception ex) when (span is not null)
+            {
+                EngineSpans.Failed(span, ex);
+                throw;
+            }
         }
 
         await next();

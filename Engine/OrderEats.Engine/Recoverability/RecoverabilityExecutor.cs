@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using OrderEats.Engine.Telemetry;
 using OrderEats.Engine.Transport;
 
 namespace OrderEats.Engine.Recoverability;
@@ -30,9 +31,11 @@ internal sealed class RecoverabilityExecutor(
         switch (action)
         {
             case ImmediateRetryAction:
+                EngineMetrics.Retried.Add(1, new(EngineMetrics.EndpointTag, endpointQueue), new(EngineMetrics.RetryKindTag, "immediate"));
                 logger.LogWarning(exception, "Message {MessageId} failed (attempt {Attempt}); retrying immediately", message.MessageId, failures);
                 return ReceiveResult.Requeue;
             case DelayedRetryAction retry:
+                EngineMetrics.Retried.Add(1, new(EngineMetrics.EndpointTag, endpointQueue), new(EngineMetrics.RetryKindTag, "delayed"));
                 var headers = new Dictionary<string, string>(message.Headers, StringComparer.Ordinal)
                 {
                     [Headers.DelayedRetries] = (delayed + 1).ToString(CultureInfo.InvariantCulture),
@@ -43,6 +46,7 @@ internal sealed class RecoverabilityExecutor(
                 logger.LogWarning(exception, "Message {MessageId} failed; delayed retry {DelayedRetry} in {Delay}", message.MessageId, delayed + 1, retry.Delay);
                 return ReceiveResult.Ack;
             case MoveToErrorAction toError:
+                EngineMetrics.MovedToError.Add(1, new KeyValuePair<string, object?>(EngineMetrics.EndpointTag, endpointQueue));
                 var failed = FailureHeaders.Add(message.Headers, exception, endpointQueue, endpointQueue, hostName, now);
                 await transport.Dispatch([TransportOperation.Send(new OutgoingMessage(message.MessageId, failed, message.Body), toError.ErrorQueue)], cancellationToken);
                 immediateFailures.TryRemove(message.MessageId, out _);

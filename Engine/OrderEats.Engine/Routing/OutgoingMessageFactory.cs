@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using OrderEats.Engine.Serialization;
+using OrderEats.Engine.Telemetry;
 using OrderEats.Engine.Transport;
 
 namespace OrderEats.Engine.Routing;
@@ -12,8 +13,10 @@ internal sealed class OutgoingMessageFactory(EndpointConfiguration configuration
     {
         ArgumentNullException.ThrowIfNull(message);
         var type = message.GetType();
+        using var producer = EngineSpans.Producer(intent, type, configuration.EndpointName);
         registry.Register(type);
         var messageId = options?.MessageId ?? Guid.CreateVersion7().ToString();
+        producer?.SetTag("messaging.message.id", messageId);
         var headers = new Dictionary<string, string>(StringComparer.Ordinal);
         if (options is not null)
         {

@@ -4,6 +4,7 @@ using OrderEats.Engine.Persistence;
 using OrderEats.Engine.Pipeline;
 using OrderEats.Engine.Routing;
 using OrderEats.Engine.Serialization;
+using OrderEats.Engine.Telemetry;
 
 namespace OrderEats.Engine.Sagas;
 
@@ -23,6 +24,7 @@ internal sealed class SagaInvoker(
         var session = context.Session!;
         var message = context.Body!;
         var cancellationToken = context.CancellationToken;
+        using var span = EngineSpans.Saga(saga, message.GetType(), context.IsTimeout);
         var record = await Load(saga, context, message, session, cancellationToken);
         var isNew = false;
         if (record is null)
@@ -37,6 +39,7 @@ internal sealed class SagaInvoker(
             record = New(saga, context, message);
         }
 
+        span?.SetTag("ordereats.saga_id", record.Id).SetTag("ordereats.saga_new", isNew);
         var pending = record.PendingTimeouts.ToList();
         if (context.IsTimeout && !TakeTimeout(saga, context, record, pending))
         {

@@ -1,0 +1,41 @@
+using System.Diagnostics;
+using System.Globalization;
+using OrderEats.Engine.Telemetry;
+
+namespace OrderEats.Engine.Pipeline;
+
+/// <summary>Records processed and failed attempts, processing time and critical time. Costs one check when no one listens to the meter.</summary>
+internal sealed class MetricsStep(string endpointName, TimeProvider time) : IIncomingStep
+{
+    public async Task Invoke(IncomingContext context, Func<Task> next)
+    {
+        if (!EngineMetrics.Enabled)
+        {
+            await next();
+            return;
+        }
+
+        var tags = new TagList
+        {
+            { EngineMetrics.EndpointTag, endpointName },
+            { EngineMetrics.MessageTypeTag, EngineMetrics.MessageType(context.Headers.GetValueOrDefault(Headers.EnclosedMessageTypes)) },
+        };
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await next();
+        }
+        catch
+        {
+            EngineMetrics.Failed.Add(1, tags);
+            throw;
+        }
+
+        EngineMetrics.Processed.Add(1, tags);
+        EngineMetrics.ProcessingTime.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
+        if (DateTimeOffset.TryParse(context.Headers.GetValueOrDefault(Headers.TimeSent), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var sent))
+        {
+            EngineMetrics.CriticalTime.Record(Math.Max(0, (time.GetUtcNow() - sent).TotalSeconds), tags);
+        }
+    }
+}

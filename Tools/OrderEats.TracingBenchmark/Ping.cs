@@ -1,0 +1,6 @@
+using OrderEats.Engine;
+
+namespace OrderEats.TracingBenchmark;
+
+/// <summary>The benchmark's message.</summary>
+internal sealed record Ping(Guid OrderId, int Number) : IMessage;
