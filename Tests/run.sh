@@ -14,6 +14,9 @@ fi
 if [ -z "${ORDEREATS_POSTGRES:-}" ] && ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   need_packages+=(postgresql)
 fi
+if ! command -v docker-compose >/dev/null 2>&1; then
+  need_packages+=(docker-compose)   # validates docker-compose.yml (no engine needed)
+fi
 if [ ${#need_packages[@]} -gt 0 ]; then
   echo "Installing ${need_packages[*]} (the tests start private instances; the packaged services are not started)"
   # Keep the packages' own services from starting: the tests never use them.
