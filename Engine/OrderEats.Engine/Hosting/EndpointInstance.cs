@@ -22,6 +22,7 @@ public sealed class EndpointInstance : IMessageSession, IAsyncDisposable
     private readonly CancellationTokenSource stopping = new();
     private IAsyncDisposable? receiver;
     private Task? purgeLoop;
+    private Monitoring.EndpointMonitoring? monitoring;
     private int stopped;
 
     private EndpointInstance(EndpointConfiguration configuration, ITransport transport, OutgoingMessageFactory factory, TimeProvider time, ILogger logger)
@@ -125,6 +126,11 @@ public sealed class EndpointInstance : IMessageSession, IAsyncDisposable
             await purgeLoop;
         }
 
+        if (monitoring is not null)
+        {
+            await monitoring.DisposeAsync();
+        }
+
         await transport.DisposeAsync();
         stopping.Dispose();
         logger.LogInformation("Endpoint {Endpoint} stopped", EndpointName);
@@ -151,10 +157,14 @@ public sealed class EndpointInstance : IMessageSession, IAsyncDisposable
 
         var sagaInvoker = persistence is null ? null
             : new SagaInvoker(persistence.Sagas, serializer, factory, name, time, handlers.NotFoundHandlers, loggerFactory.CreateLogger<SagaInvoker>());
+        monitoring = new Monitoring.EndpointMonitoring(configuration, transport, handlers.Sagas, time, loggerFactory);
         var pipeline = new IncomingPipeline([
             new TracingStep(name),
+            new Monitoring.MetricsStep(monitoring.Metrics, time),
             new RetryAcknowledgementStep(transport, name, configuration.HostName, time),
+            new Monitoring.SagaAuditStep(monitoring.Audit),
             new UnitOfWorkStep(storage, outbox, transport, loggerFactory.CreateLogger<UnitOfWorkStep>()),
+            new Monitoring.CancelSagaTimeoutStep(handlers.Sagas, persistence?.Sagas, name, time, loggerFactory.CreateLogger<Monitoring.CancelSagaTimeoutStep>()),
             new DeserializeStep(registry, serializer),
             new InvokeHandlersStep(handlers, sagaInvoker, factory, name, time),
         ]);
@@ -164,6 +174,7 @@ public sealed class EndpointInstance : IMessageSession, IAsyncDisposable
             transport, name, configuration.HostName, time, loggerFactory.CreateLogger<RecoverabilityExecutor>());
         var processor = new MessageProcessor(pipeline, recoverability, services.GetRequiredService<IServiceScopeFactory>(), stopping.Token);
         receiver = await transport.Receive(new ReceiveSettings(name, configuration.MaxConcurrency, configuration.ErrorQueue), processor.OnMessage, cancellationToken);
+        monitoring.Start();
         if (outbox is not null)
         {
             purgeLoop = PurgeOutbox(outbox);
