@@ -11,6 +11,7 @@ internal static class SagaGraphBuilder
 {
     public const string Running = "Running";
     public const string Completed = "Completed";
+    public const string MarkAsComplete = "MarkAsComplete";
 
     public static SagaGraph Build(Type sagaType, Type dataType)
     {
@@ -27,6 +28,7 @@ internal static class SagaGraphBuilder
             var edges = starters.Select(m => new SagaGraphTransition(SagaTransitionAttribute.Start, Contract(m), Running, false))
                 .Concat(handles.Select(m => new SagaGraphTransition(Running, Contract(m), Running, false)))
                 .Concat(timeouts.Select(m => new SagaGraphTransition(Running, Contract(m), Running, true)))
+                .Append(new SagaGraphTransition(Running, MarkAsComplete, Completed, false))
                 .ToList();
             return new SagaGraph(name, sagaType.Name, null, [SagaTransitionAttribute.Start, Running, Completed], [Completed], edges,
                 starters.Select(Contract).ToList(), handles.Select(Contract).ToList(), timeouts.Select(Contract).ToList());
