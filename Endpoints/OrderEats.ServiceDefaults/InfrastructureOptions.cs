@@ -25,6 +25,12 @@ public sealed record InfrastructureOptions
     /// <summary>The folder for the learning transport and SQLite files.</summary>
     public string DataFolder { get; init; } = Path.GetFullPath(".data");
 
+    /// <summary>The console's queue endpoints send heartbeats and metrics to (OrderEats:Console:Queue or ORDEREATS_CONSOLE_QUEUE); null: no reporting.</summary>
+    public string? ConsoleQueue { get; init; }
+
+    /// <summary>The console's saga audit queue (OrderEats:Console:AuditQueue, default "&lt;ConsoleQueue&gt;.audit"); null when the audit is off (OrderEats:Console:Audit=false).</summary>
+    public string? ConsoleAuditQueue { get; init; }
+
     /// <summary>The learning transport's folder.</summary>
     public string LearningFolder => Path.Combine(DataFolder, "transport");
 
@@ -55,6 +61,8 @@ public sealed record InfrastructureOptions
                 _ => null,
             },
             DataFolder = Path.GetFullPath(data),
+            ConsoleQueue = ConsoleReporting.Queue(configuration),
+            ConsoleAuditQueue = ConsoleReporting.AuditQueue(configuration),
         }.Validate();
     }
 
