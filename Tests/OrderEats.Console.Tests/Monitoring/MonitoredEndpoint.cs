@@ -7,10 +7,13 @@ namespace OrderEats.Console.Tests.Monitoring;
 /// <summary>Runs an endpoint hosting <see cref="TicketSaga"/> on the console harness's transport folder, reporting to the console's queues.</summary>
 public static class MonitoredEndpoint
 {
-    public static async Task<EndpointInstance> Start(ConsoleHarness harness, string name, TimeSpan heartbeatInterval)
+    public static Task<EndpointInstance> Start(ConsoleHarness harness, string name, TimeSpan heartbeatInterval) =>
+        Start(harness.Infrastructure.LearningFolder, name, heartbeatInterval);
+
+    public static async Task<EndpointInstance> Start(string learningFolder, string name, TimeSpan heartbeatInterval)
     {
         var configuration = new EndpointConfiguration(name) { MaxConcurrency = 1 };
-        configuration.UseLearningTransport(harness.Infrastructure.LearningFolder);
+        configuration.UseLearningTransport(learningFolder);
         configuration.UseInMemoryPersistence();
         configuration.AddHandler<TicketSaga>();
         configuration.AuditSagasTo("console.audit");
