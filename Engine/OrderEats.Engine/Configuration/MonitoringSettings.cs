@@ -17,4 +17,7 @@ public sealed class MonitoringSettings
 
     /// <summary>The most audit records sent in one message (default 100).</summary>
     public int AuditBatchSize { get; set; } = 100;
+
+    /// <summary>How long a batch that is not full waits for more records before it is sent (default 250 ms); fewer, larger messages cost the transport less.</summary>
+    public TimeSpan AuditBatchDelay { get; set; } = TimeSpan.FromMilliseconds(250);
 }

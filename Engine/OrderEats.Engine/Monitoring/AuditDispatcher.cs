@@ -17,11 +17,13 @@ internal sealed class AuditDispatcher : IAsyncDisposable
     private readonly string endpoint;
     private readonly string host;
     private readonly int batchSize;
+    private readonly TimeSpan batchDelay;
     private readonly TimeProvider time;
     private readonly ILogger logger;
     private readonly CancellationTokenSource stopping = new();
     private Task? loop;
     private long dropped;
+    private volatile bool completing;
 
     public AuditDispatcher(ITransport transport, string queue, string endpoint, string host, MonitoringSettings settings, TimeProvider time, ILogger logger)
     {
@@ -35,6 +37,7 @@ internal sealed class AuditDispatcher : IAsyncDisposable
         this.endpoint = endpoint;
         this.host = host;
         batchSize = Math.Max(1, settings.AuditBatchSize);
+        batchDelay = settings.AuditBatchDelay;
         this.time = time;
         this.logger = logger;
     }
@@ -61,6 +64,7 @@ internal sealed class AuditDispatcher : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        completing = true;
         channel.Writer.TryComplete();
         if (loop is not null)
         {
@@ -87,9 +91,11 @@ internal sealed class AuditDispatcher : IAsyncDisposable
             while (await channel.Reader.WaitToReadAsync(stopping.Token))
             {
                 batch.Clear();
-                while (batch.Count < batchSize && channel.Reader.TryRead(out var entry))
+                Fill(batch);
+                if (batch.Count < batchSize && batchDelay > TimeSpan.Zero && !completing)
                 {
-                    batch.Add(entry);
+                    await Task.Delay(batchDelay, time, stopping.Token);
+                    Fill(batch);
                 }
 
                 await Send(batch);
@@ -97,6 +103,14 @@ internal sealed class AuditDispatcher : IAsyncDisposable
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
+        }
+    }
+
+    private void Fill(List<SagaAuditEntry> batch)
+    {
+        while (batch.Count < batchSize && channel.Reader.TryRead(out var entry))
+        {
+            batch.Add(entry);
         }
     }
 
