@@ -15,7 +15,13 @@ internal sealed record SagaView(string? Current, IReadOnlySet<string> Visited, I
             var to = SagaStateReader.State(record.StateAfter, graph, record.Completed);
             visited.Add(from);
             visited.Add(to);
-            taken.Add((from, to));
+            var path = graph is null ? null : Path(graph, from, to, record.Incoming.MessageType);
+            foreach (var step in path ?? [(from, to)])
+            {
+                visited.Add(step.From);
+                visited.Add(step.To);
+                taken.Add(step);
+            }
         }
 
         var current = detail.Saga.State;
@@ -25,5 +31,40 @@ internal sealed record SagaView(string? Current, IReadOnlySet<string> Visited, I
         }
 
         return new SagaView(current, visited, taken);
+    }
+
+    // One message may pass through several states (OrderPrepared: Accepted → Ready → Completed); find that path among the edges it labels.
+    private static List<(string From, string To)>? Path(SagaGraphModel graph, string from, string to, string messageType)
+    {
+        if (from == to || graph.Transitions.Any(t => t.From == from && t.To == to))
+        {
+            return null;
+        }
+
+        var edges = graph.Transitions.Where(t => t.Message == messageType && t.From != t.To).ToList();
+        var previous = new Dictionary<string, string>(StringComparer.Ordinal) { [from] = from };
+        var queue = new Queue<string>([from]);
+        while (queue.Count > 0)
+        {
+            var state = queue.Dequeue();
+            foreach (var edge in edges.Where(e => e.From == state && !previous.ContainsKey(e.To)))
+            {
+                previous[edge.To] = state;
+                queue.Enqueue(edge.To);
+            }
+        }
+
+        if (!previous.ContainsKey(to))
+        {
+            return null;
+        }
+
+        var path = new List<(string, string)>();
+        for (var state = to; state != from; state = previous[state])
+        {
+            path.Insert(0, (previous[state], state));
+        }
+
+        return path;
     }
 }

@@ -46,7 +46,7 @@ internal static class EndpointPages
         foreach (var instance in instances)
         {
             var history = instance.History;
-            html.Append("<h2>").Append(Html.E(instance.Endpoint)).Append(" on ").Append(Html.E(instance.Host)).Append(" — last hour</h2><div class=\"cards\">")
+            html.Append("<h2>").Append(Html.E(instance.Endpoint)).Append(" on ").Append(Html.E(instance.Host)).Append(" — last hour</h2><div class=\"cards\" style=\"flex-wrap:wrap\">")
                 .Append(Sparkline.Render("Throughput", history.Select(m => m.Processed / Math.Max(1, (m.To - m.From).TotalSeconds)).ToList(), "msg/s"))
                 .Append(Sparkline.Render("Queue length", history.Select(m => (double)(m.QueueLength ?? 0)).ToList(), "msgs"))
                 .Append(Sparkline.Render("Processing time", history.Select(m => m.ProcessingMsAverage).ToList(), "ms"))

@@ -153,7 +153,7 @@ internal static class SagaPages
                 html.Append("<li");
                 if (message.TimeoutId is { } requested)
                 {
-                    html.Append(" id=\"timeout-").Append(Html.E(requested)).Append("\">⏱ requested <b>").Append(Html.E(SagaGraphSvg.Short(message.MessageType))).Append("</b> due ")
+                    html.Append(" id=\"timeout-").Append(Html.E(requested)).Append("\">timeout requested <b>").Append(Html.E(SagaGraphSvg.Short(message.MessageType))).Append("</b> due ")
                         .Append(message.DeliverAt is { } due ? Html.Time(due) : "?");
                     var firedBy = detail.Timeline.FirstOrDefault(r => r.FiredTimeoutId == requested);
                     var cancelledBy = detail.Timeline.FirstOrDefault(r => r.TimeoutsCancelled.Any(t => t.TimeoutId.ToString() == requested));
@@ -172,7 +172,7 @@ internal static class SagaPages
 
             foreach (var cancelled in record.TimeoutsCancelled)
             {
-                html.Append("<li>✕ cancelled timeout <a href=\"#timeout-").Append(cancelled.TimeoutId).Append("\">").Append(Html.E(SagaGraphSvg.Short(cancelled.MessageType))).Append("</a></li>");
+                html.Append("<li>cancelled timeout <a href=\"#timeout-").Append(cancelled.TimeoutId).Append("\">").Append(Html.E(SagaGraphSvg.Short(cancelled.MessageType))).Append("</a></li>");
             }
 
             html.Append("</ul></td></tr>");

@@ -12,10 +12,11 @@ internal static class SagaGraphSvg
 {
     private const double Width = 128;
     private const double Height = 38;
-    private const double ColumnStep = 190;
+    private const double ColumnStep = 215;
     private const double RowStep = 104;
     private const double Left = 20;
     private const double Top = 58;
+    private const string Halo = "paint-order=\"stroke\" stroke=\"#fff\" stroke-width=\"3\"";
 
     public static string Render(SagaGraphModel graph, string? current, IReadOnlySet<string> visited, IReadOnlySet<(string From, string To)> taken)
     {
@@ -45,7 +46,7 @@ internal static class SagaGraphSvg
                 continue;
             }
 
-            var label = string.Join(" / ", edge.Select(t => (t.IsTimeout ? "⏱ " : string.Empty) + Short(t.Message)).Distinct());
+            var label = string.Join(" / ", edge.Select(t => (t.IsTimeout ? "timeout " : string.Empty) + Short(t.Message)).Distinct());
             var isTaken = taken.Contains(edge.Key);
             var stroke = isTaken ? "#1b7f2a" : "#555";
             var style = $"fill=\"none\" stroke=\"{stroke}\" stroke-width=\"{(isTaken ? 2.5 : 1.2).ToString(CultureInfo.InvariantCulture)}\"{(edge.All(t => t.IsTimeout) ? " stroke-dasharray=\"5 3\"" : string.Empty)} marker-end=\"url(#{(isTaken ? "arrow-taken" : "arrow")})\"";
@@ -54,7 +55,7 @@ internal static class SagaGraphSvg
             {
                 var cx = from.X + Width / 2;
                 svg.Append(CultureInfo.InvariantCulture, $"<path d=\"M{cx - 18:0.#},{from.Y:0.#} C{cx - 30:0.#},{from.Y - 34:0.#} {cx + 30:0.#},{from.Y - 34:0.#} {cx + 18:0.#},{from.Y:0.#}\" {style}/>")
-                    .Append(CultureInfo.InvariantCulture, $"<text x=\"{cx:0.#}\" y=\"{from.Y - 30:0.#}\" text-anchor=\"middle\" font-size=\"9\" fill=\"#333\">{Html.E(label)}</text>");
+                    .Append(CultureInfo.InvariantCulture, $"<text x=\"{cx:0.#}\" y=\"{from.Y - 30:0.#}\" text-anchor=\"middle\" font-size=\"9\" fill=\"#333\" {Halo}>{Html.E(label)}</text>");
             }
             else
             {
@@ -67,7 +68,7 @@ internal static class SagaGraphSvg
                 var (cx, cy) = (mx + nx * bend, my + ny * bend);
                 svg.Append(CultureInfo.InvariantCulture, $"<path d=\"M{x1:0.#},{y1:0.#} Q{cx:0.#},{cy:0.#} {x2:0.#},{y2:0.#}\" {style}/>");
                 var (lx, ly) = (0.25 * x1 + 0.5 * cx + 0.25 * x2, 0.25 * y1 + 0.5 * cy + 0.25 * y2);
-                svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{lx:0.#}\" y=\"{ly - 4:0.#}\" text-anchor=\"middle\" font-size=\"9\" fill=\"#333\">{Html.E(label)}</text>");
+                svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{lx:0.#}\" y=\"{ly - 4:0.#}\" text-anchor=\"middle\" font-size=\"9\" fill=\"#333\" {Halo}>{Html.E(label)}</text>");
             }
 
             svg.Append("</g>");
