@@ -48,6 +48,7 @@ public static class ConsoleService
         services.AddHostedService(sp => sp.GetRequiredService<RetryDispatcher>());
         services.AddHostedService<AlertWebhookSender>();
         services.AddHttpClient(AlertWebhookSender.ClientName);
+        Monitoring.MonitoringServices.Add(services, configuration);
 
         services.AddAuthentication(ConsoleAuth.Scheme).AddCookie(ConsoleAuth.Scheme, cookie =>
         {
@@ -78,6 +79,7 @@ public static class ConsoleService
         LoginEndpoints.Map(routes);
         PageEndpoints.Map(routes);
         ApiEndpoints.Map(routes);
+        Monitoring.MonitoringServices.Map(routes);
         return routes;
     }
 

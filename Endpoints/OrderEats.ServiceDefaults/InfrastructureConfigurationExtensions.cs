@@ -38,6 +38,7 @@ public static class InfrastructureConfigurationExtensions
         }
 
         configuration.EnableOutbox();
+        ConsoleReporting.Apply(configuration, infrastructure);
         return configuration;
     }
 

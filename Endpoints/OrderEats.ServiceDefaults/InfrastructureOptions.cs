@@ -28,6 +28,12 @@ public sealed record InfrastructureOptions
     /// <summary>How long endpoints wait for in-flight messages when the process stops (OrderEats:ShutdownTimeout, default 30 s).</summary>
     public TimeSpan ShutdownTimeout { get; init; } = ShutdownTimeoutSetting.Default;
 
+    /// <summary>The console's queue endpoints send heartbeats and metrics to (OrderEats:Console:Queue or ORDEREATS_CONSOLE_QUEUE); null: no reporting.</summary>
+    public string? ConsoleQueue { get; init; }
+
+    /// <summary>The console's saga audit queue (OrderEats:Console:AuditQueue, default "&lt;ConsoleQueue&gt;.audit"); null when the audit is off (OrderEats:Console:Audit=false).</summary>
+    public string? ConsoleAuditQueue { get; init; }
+
     /// <summary>The learning transport's folder.</summary>
     public string LearningFolder => Path.Combine(DataFolder, "transport");
 
@@ -59,6 +65,8 @@ public sealed record InfrastructureOptions
             },
             DataFolder = Path.GetFullPath(data),
             ShutdownTimeout = ShutdownTimeoutSetting.Read(configuration),
+            ConsoleQueue = ConsoleReporting.Queue(configuration),
+            ConsoleAuditQueue = ConsoleReporting.AuditQueue(configuration),
         }.Validate();
     }
 

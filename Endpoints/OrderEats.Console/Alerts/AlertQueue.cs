@@ -22,4 +22,14 @@ internal sealed class AlertQueue(ConsoleOptions options)
             "NewFailureGroup", group.Id, group.Kind.ToString(), group.Title, failure.ExceptionType, failure.ExceptionMessage, failure.Endpoint, failure.MessageType,
             failureId, failure.MessageId, group.FirstSeen));
     }
+
+    public void HeartbeatLost(string endpoint, string host, string instanceId, DateTimeOffset lastSeen)
+    {
+        if (options.AlertWebhook is not null)
+        {
+            channel.Writer.TryWrite(new NewGroupAlert(
+                "HeartbeatLost", instanceId, "Heartbeat", $"Endpoint {endpoint} on {host} stopped sending heartbeats", string.Empty, string.Empty, endpoint, string.Empty,
+                string.Empty, string.Empty, lastSeen));
+        }
+    }
 }

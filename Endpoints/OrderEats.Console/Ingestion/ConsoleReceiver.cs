@@ -20,7 +20,8 @@ internal sealed class ConsoleReceiver(
     ConsoleChanges changes,
     AlertQueue alerts,
     TimeProvider time,
-    ILogger<ConsoleReceiver> logger) : IHostedService, IAsyncDisposable
+    ILogger<ConsoleReceiver> logger,
+    Monitoring.MonitoringIngestion monitoring) : IHostedService, IAsyncDisposable
 {
     private const string RetrySucceeded = "RetrySucceeded";
     private readonly List<IAsyncDisposable> receivers = [];
@@ -80,6 +81,11 @@ internal sealed class ConsoleReceiver(
     internal async Task<ReceiveResult> HandleControlMessage(IncomingMessage message, CancellationToken cancellationToken)
     {
         var kind = message.Headers.GetValueOrDefault(Headers.ControlMessage);
+        if (kind == Monitoring.MonitoringIngestion.Heartbeat)
+        {
+            return await monitoring.OnHeartbeat(message, cancellationToken);
+        }
+
         if (kind != RetrySucceeded || !message.Headers.TryGetValue(Headers.RetryId, out var retryId))
         {
             logger.LogWarning("Message {MessageId} on the console queue {Queue} is not a retry report (ControlMessage '{Kind}'); dropped", message.MessageId, options.Queue, kind);

@@ -10,6 +10,9 @@ internal sealed class ConsoleDatabase(EndpointDatabase database)
 {
     public SqlDialectKind Kind => database.Kind;
 
+    /// <summary>The database's definition (dialect type names, idempotent DDL), for schema parts kept beside their feature.</summary>
+    public EndpointDatabase Definition => database;
+
     public Task<DbConnection> Open(CancellationToken cancellationToken = default) => database.Open(cancellationToken);
 
     /// <summary>A page of an ordered query.</summary>

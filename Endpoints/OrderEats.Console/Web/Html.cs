@@ -41,7 +41,7 @@ internal static class Html
             .Append(Style).Append("</style></head><body><header><strong>OrderEats console</strong>");
         if (user is not null)
         {
-            foreach (var (path, label) in new[] { ("/", "Dashboard"), ("/failures", "Failed messages"), ("/groups", "Groups"), ("/events", "Events") })
+            foreach (var (path, label) in new[] { ("/", "Dashboard"), ("/failures", "Failed messages"), ("/groups", "Groups"), ("/events", "Events"), ("/sagas", "Sagas"), ("/endpoints", "Endpoints") })
             {
                 html.Append("<a href=\"").Append(E(Href(context, path))).Append("\">").Append(label).Append("</a>");
             }

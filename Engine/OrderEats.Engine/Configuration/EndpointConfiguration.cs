@@ -54,6 +54,9 @@ public sealed class EndpointConfiguration
     /// <summary>JSON options for message bodies and saga data.</summary>
     public JsonSerializerOptions SerializerOptions { get; } = new(JsonSerializerDefaults.Web);
 
+    /// <summary>What the endpoint reports to the console (saga audit, heartbeats, metrics); see <c>AuditSagasTo</c> and <c>SendHeartbeatsTo</c>.</summary>
+    public MonitoringSettings Monitoring { get; } = new();
+
     /// <summary>Additional queues the transport creates at setup.</summary>
     public IList<string> AdditionalQueues { get; } = [];
 

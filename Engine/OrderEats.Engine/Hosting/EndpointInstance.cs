@@ -22,6 +22,7 @@ public sealed class EndpointInstance : IMessageSession, IAsyncDisposable
     private readonly CancellationTokenSource stopping = new();
     private IAsyncDisposable? receiver;
     private Task? purgeLoop;
+    private Monitoring.EndpointMonitoring? monitoring;
     private int stopped;
     private readonly ConsecutiveFailureThrottle throttle;
 
@@ -133,6 +134,11 @@ public sealed class EndpointInstance : IMessageSession, IAsyncDisposable
             await purgeLoop;
         }
 
+        if (monitoring is not null)
+        {
+            await monitoring.DisposeAsync();
+        }
+
         await transport.DisposeAsync();
         stopping.Dispose();
         logger.LogInformation("Endpoint {Endpoint} stopped", EndpointName);
@@ -159,12 +165,16 @@ public sealed class EndpointInstance : IMessageSession, IAsyncDisposable
 
         var sagaInvoker = persistence is null ? null
             : new SagaInvoker(persistence.Sagas, serializer, factory, name, time, handlers.NotFoundHandlers, loggerFactory.CreateLogger<SagaInvoker>());
+        monitoring = new Monitoring.EndpointMonitoring(configuration, transport, handlers.Sagas, time, loggerFactory);
         var pipeline = new IncomingPipeline([
             new TracingStep(name),
             new MetricsStep(name, time),
             new LogScopeStep(logger),
+            new Monitoring.MetricsStep(monitoring.Metrics, time),
             new RetryAcknowledgementStep(transport, name, configuration.HostName, time),
+            new Monitoring.SagaAuditStep(monitoring.Audit),
             new UnitOfWorkStep(storage, outbox, transport, loggerFactory.CreateLogger<UnitOfWorkStep>()),
+            new Monitoring.CancelSagaTimeoutStep(handlers.Sagas, persistence?.Sagas, name, time, loggerFactory.CreateLogger<Monitoring.CancelSagaTimeoutStep>()),
             new UpcastStep(configuration.Versioning, registry),
             new DeserializeStep(registry, serializer),
             new OrderIdLogScopeStep(logger),
@@ -176,6 +186,7 @@ public sealed class EndpointInstance : IMessageSession, IAsyncDisposable
             transport, name, configuration.HostName, time, loggerFactory.CreateLogger<RecoverabilityExecutor>());
         var processor = new MessageProcessor(pipeline, recoverability, services.GetRequiredService<IServiceScopeFactory>(), throttle, stopping.Token);
         receiver = await transport.Receive(new ReceiveSettings(name, configuration.MaxConcurrency, configuration.ErrorQueue), processor.OnMessage, cancellationToken);
+        monitoring.Start();
         if (outbox is not null)
         {
             purgeLoop = PurgeOutbox(outbox);

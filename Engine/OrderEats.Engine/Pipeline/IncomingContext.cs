@@ -25,5 +25,8 @@ internal sealed class IncomingContext(IncomingMessage message, IServiceProvider 
     /// <summary>The deserialized message, once the deserialize step ran.</summary>
     public object? Body { get; set; }
 
+    /// <summary>Saga audit records of this message, when the saga audit is on; sent once the unit of work committed.</summary>
+    public List<Monitoring.SagaAuditEntry>? Audit { get; set; }
+
     public bool IsTimeout => Headers.TryGetValue(Engine.Headers.IsSagaTimeout, out var value) && bool.TryParse(value, out var isTimeout) && isTimeout;
 }

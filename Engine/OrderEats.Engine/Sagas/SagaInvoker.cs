@@ -53,6 +53,7 @@ internal sealed class SagaInvoker(
         var loadedJson = isNew ? null : serializer.SerializeData(data);
         var requestedBefore = pending.Select(t => t.TimeoutId).ToHashSet();
         var handlerContext = new SagaHandlerContext(context, factory, endpointQueue, time, session, saga, record.Id, pending);
+        var outgoingFrom = context.Outgoing.Count;
         await registration.Invoker.Invoke(instance, message, handlerContext);
 
         if (!Equals(saga.CorrelationProperty.GetValue(data), record.CorrelationValue))
@@ -65,6 +66,7 @@ internal sealed class SagaInvoker(
         // CancelTimeouts cancels what earlier messages requested; a timeout requested by this same message stays (cancel-then-request restarts it).
         pending.RemoveAll(t => cancelled.Contains(t.MessageType) && requestedBefore.Contains(t.TimeoutId));
         await Save(saga, record, loadedJson, instance, data, pending, isNew, session, cancellationToken);
+        context.Audit?.Add(Monitoring.SagaAudit.Entry(context, saga, record, loadedJson, serializer.SerializeData(data), isNew, instance.Completed, outgoingFrom, pending, endpointQueue, time.GetUtcNow()));
     }
 
     private async Task<SagaRecord?> Load(SagaMetadata saga, IncomingContext context, object message, IUnitOfWork session, CancellationToken cancellationToken)

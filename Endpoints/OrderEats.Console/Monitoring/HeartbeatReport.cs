@@ -1,0 +1,13 @@
+namespace OrderEats.Console.Monitoring;
+
+/// <summary>A heartbeat as an endpoint instance sends it.</summary>
+internal sealed record HeartbeatReport(
+    string Endpoint,
+    string Host,
+    string InstanceId,
+    DateTimeOffset StartedAt,
+    DateTimeOffset SentAt,
+    double IntervalSeconds,
+    MetricsReport Metrics,
+    long AuditDropped,
+    IReadOnlyList<SagaGraphModel> Sagas);

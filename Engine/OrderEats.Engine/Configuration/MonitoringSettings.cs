@@ -1,0 +1,23 @@
+namespace OrderEats.Engine;
+
+/// <summary>What the endpoint reports to the console: saga audit records, heartbeats and metrics. Everything is off until a queue is set.</summary>
+public sealed class MonitoringSettings
+{
+    /// <summary>The queue saga audit records go to (batched, after commit); null turns the saga audit off.</summary>
+    public string? SagaAuditQueue { get; set; }
+
+    /// <summary>The queue heartbeats (with the endpoint's metrics and saga definitions) go to; null turns heartbeats off.</summary>
+    public string? HeartbeatQueue { get; set; }
+
+    /// <summary>How often a heartbeat is sent (default 10 s).</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Audit records waiting to be sent before new ones are dropped with a warning (default 10000); the business transaction never waits.</summary>
+    public int AuditBufferCapacity { get; set; } = 10_000;
+
+    /// <summary>The most audit records sent in one message (default 100).</summary>
+    public int AuditBatchSize { get; set; } = 100;
+
+    /// <summary>How long a batch that is not full waits for more records before it is sent (default 250 ms); fewer, larger messages cost the transport less.</summary>
+    public TimeSpan AuditBatchDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+}

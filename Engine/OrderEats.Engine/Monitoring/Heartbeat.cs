@@ -1,0 +1,13 @@
+namespace OrderEats.Engine.Monitoring;
+
+/// <summary>The body of a heartbeat: who is alive, its metrics since the previous heartbeat, and the graphs of the sagas it hosts.</summary>
+internal sealed record Heartbeat(
+    string Endpoint,
+    string Host,
+    string InstanceId,
+    DateTimeOffset StartedAt,
+    DateTimeOffset SentAt,
+    double IntervalSeconds,
+    MetricsSnapshot Metrics,
+    long AuditDropped,
+    IReadOnlyList<SagaGraph> Sagas);
