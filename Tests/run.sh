@@ -14,6 +14,9 @@ fi
 if [ -z "${ORDEREATS_POSTGRES:-}" ] && ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   need_packages+=(postgresql)
 fi
+if [ -z "${ORDEREATS_CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1; then
+  need_packages+=(chromium)         # the console's browser test drives the system Chromium
+fi
 if ! command -v docker-compose >/dev/null 2>&1; then
   need_packages+=(docker-compose)   # validates docker-compose.yml (no engine needed)
 fi

@@ -19,6 +19,12 @@ internal static class Composition
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(overrides);
         configure?.Invoke(builder);
+        if (withConsole && builder.Configuration["OrderEats:Console:Queue"] is null && builder.Configuration["ORDEREATS_CONSOLE_QUEUE"] is null)
+        {
+            // The console runs here too: the services report heartbeats, metrics and saga audit to it.
+            builder.Configuration.AddInMemoryCollection([new("OrderEats:Console:Queue", "console")]);
+        }
+
         var infrastructure = InfrastructureOptions.FromConfiguration(builder.Configuration);
         builder.AddServiceDefaults(infrastructure, "orders", "payments", "kitchen", "notifications");
         builder.Services.AddSingleton(new HostInfrastructure(infrastructure));
