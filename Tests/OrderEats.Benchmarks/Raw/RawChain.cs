@@ -58,14 +58,22 @@ internal sealed class RawChain(string amqpUri, int concurrency, int hops, Durabl
 
             await consumerChannel.BasicAckAsync(delivery.DeliveryTag, multiple: false);
         };
-        var tag = await consumerChannel.BasicConsumeAsync(queue, autoAck: false, consumer, cancellationToken);
+        await consumerChannel.BasicConsumeAsync(queue, autoAck: false, consumer, cancellationToken);
         return (
             (chain, token) => Send(new ChainHop(chain, 1, Stopwatch.GetTimestamp()), token),
             async () =>
             {
-                await consumerChannel.BasicCancelAsync(tag);
-                await consumerChannel.DisposeAsync();
+                // Deleting the queue cancels the consumer; handlers still running may then fail to ack on the closing channel, which is fine here.
                 await rabbit.DeleteQueues(queue);
+                try
+                {
+                    await consumerChannel.DisposeAsync();
+                }
+                catch (RabbitMQ.Client.Exceptions.RabbitMQClientException)
+                {
+                    // Closed by the broker together with the deleted queue.
+                }
+
                 await rabbit.DisposeAsync();
             });
     }

@@ -61,7 +61,6 @@ internal sealed class RawRabbit : IAsyncDisposable
         foreach (var queue in queues)
         {
             await channel.QueueDeleteAsync(queue);
-            await channel.ExchangeDeleteAsync(queue);
         }
     }
 
@@ -69,7 +68,14 @@ internal sealed class RawRabbit : IAsyncDisposable
     {
         foreach (var channel in channels)
         {
-            await channel.DisposeAsync();
+            try
+            {
+                await channel.DisposeAsync();
+            }
+            catch (RabbitMQ.Client.Exceptions.RabbitMQClientException)
+            {
+                // Already closed with the queue it published to; nothing to release.
+            }
         }
 
         await Connection.DisposeAsync();
