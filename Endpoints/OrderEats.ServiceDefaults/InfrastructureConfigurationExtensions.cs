@@ -38,6 +38,7 @@ public static class InfrastructureConfigurationExtensions
         }
 
         configuration.EnableOutbox();
+        configuration.MaxConcurrency = infrastructure.MaxConcurrency ?? configuration.MaxConcurrency;
         return configuration;
     }
 

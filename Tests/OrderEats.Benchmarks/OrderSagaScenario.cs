@@ -22,7 +22,8 @@ internal static class OrderSagaScenario
 
         var logs = Path.Combine(Path.GetTempPath(), BenchContext.Unique("ordereats-bench"));
         BenchContext.Progress($"starting {options.Instances} instance(s) of each service (logs in {logs})");
-        await using var cluster = await ServiceCluster.Start(context.AmqpUri, context.Postgres.ServerConnectionString, options.Instances, logs, ServiceSettings);
+        var settings = new Dictionary<string, string>(ServiceSettings) { ["ORDEREATS_CONCURRENCY"] = options.Concurrency.ToString(CultureInfo.InvariantCulture) };
+        await using var cluster = await ServiceCluster.Start(context.AmqpUri, context.Postgres.ServerConnectionString, options.Instances, logs, settings);
         var catalog = await cluster.SeedCatalog(restaurants: 5, customers: 50);
         await using var listener = await TerminalListener.Start(context.AmqpUri);
 
@@ -60,6 +61,7 @@ internal static class OrderSagaScenario
         await DurableStepScenario.OpenLoopSchedule(total, rate, i => Place(cluster, catalog, listener, i));
         await WaitForPending(listener);
         var latencies = listener.Latencies;
+        var stages = await StageTimes.Read(context.Postgres.ServerConnectionString);
         var rss = cluster.Processes.ToDictionary(p => p.Process.Name, p => Math.Round(p.Process.ResidentBytes() / 1048576.0, 1));
 
         BenchContext.Progress($"durable-step open loop, {rate} chains/s with {CriticalPathHops} hops");
@@ -82,6 +84,7 @@ internal static class OrderSagaScenario
             ["p99_ratio_to_durable_step"] = Measure.Ratio(latencies.Percentile(99), durableP99),
             ["hops"] = CriticalPathHops,
             ["orders_in_flight"] = inFlight,
+            ["stage_p50_ms"] = stages,
             ["rss_mb"] = rss,
             ["max_rss_mb"] = rss.Values.DefaultIfEmpty(0).Max(),
         });
