@@ -33,48 +33,71 @@ internal sealed class RawChain(string amqpUri, int concurrency, int hops, Durabl
         async Task Send(ChainHop hop, CancellationToken token) =>
             await rabbit.Publish(queue, RawRabbit.Properties(TypeName), JsonSerializer.SerializeToUtf8Bytes(hop, Json), token);
 
+        var inFlight = 0;
         var consumer = new AsyncEventingBasicConsumer(consumerChannel);
         consumer.ReceivedAsync += async (_, delivery) =>
         {
-            var hop = JsonSerializer.Deserialize<ChainHop>(delivery.Body.Span, Json)!;
-            if (durableStep is not null)
+            Interlocked.Increment(ref inFlight);
+            try
             {
-                await durableStep.Run(hop.Chain, delivery.BasicProperties.MessageId!, hop, CancellationToken.None);
-            }
-
-            Progress.Increment();
-            if (hop.Hop < hops)
-            {
-                await Send(hop with { Hop = hop.Hop + 1 }, CancellationToken.None);
-            }
-            else
-            {
-                Progress.Latencies.Add(Stopwatch.GetElapsedTime(hop.StartedTicks).TotalMilliseconds);
-                if (restartChains)
+                var hop = JsonSerializer.Deserialize<ChainHop>(delivery.Body.Span, Json)!;
+                if (durableStep is not null)
                 {
-                    await Send(new ChainHop(hop.Chain, 1, Stopwatch.GetTimestamp()), CancellationToken.None);
+                    await durableStep.Run(hop.Chain, delivery.BasicProperties.MessageId!, hop, CancellationToken.None);
                 }
-            }
 
-            await consumerChannel.BasicAckAsync(delivery.DeliveryTag, multiple: false);
+                Progress.Increment();
+                if (hop.Hop < hops)
+                {
+                    await Send(hop with { Hop = hop.Hop + 1 }, CancellationToken.None);
+                }
+                else
+                {
+                    Progress.Latencies.Add(Stopwatch.GetElapsedTime(hop.StartedTicks).TotalMilliseconds);
+                    if (restartChains)
+                    {
+                        await Send(new ChainHop(hop.Chain, 1, Stopwatch.GetTimestamp()), CancellationToken.None);
+                    }
+                }
+
+                await consumerChannel.BasicAckAsync(delivery.DeliveryTag, multiple: false);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref inFlight);
+            }
         };
-        await consumerChannel.BasicConsumeAsync(queue, autoAck: false, consumer, cancellationToken);
+        var tag = await consumerChannel.BasicConsumeAsync(queue, autoAck: false, consumer, cancellationToken);
         return (
             (chain, token) => Send(new ChainHop(chain, 1, Stopwatch.GetTimestamp()), token),
             async () =>
             {
-                // Deleting the queue cancels the consumer; handlers still running may then fail to ack on the closing channel, which is fine here.
-                await rabbit.DeleteQueues(queue);
-                try
+                // Stop deliveries, let the handlers in flight finish (bounded), then delete the queue and close; a benchmark must not hang on cleanup.
+                await Bounded(consumerChannel.BasicCancelAsync(tag));
+                var drained = Stopwatch.StartNew();
+                using (var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(20)))
                 {
-                    await consumerChannel.DisposeAsync();
-                }
-                catch (RabbitMQ.Client.Exceptions.RabbitMQClientException)
-                {
-                    // Closed by the broker together with the deleted queue.
+                    while (Volatile.Read(ref inFlight) > 0 && drained.Elapsed < TimeSpan.FromSeconds(10))
+                    {
+                        await timer.WaitForNextTickAsync();
+                    }
                 }
 
-                await rabbit.DisposeAsync();
+                await Bounded(rabbit.DeleteQueues(queue));
+                await Bounded(consumerChannel.DisposeAsync().AsTask());
+                await Bounded(rabbit.DisposeAsync().AsTask());
             });
+    }
+
+    private static async Task Bounded(Task task)
+    {
+        try
+        {
+            await task.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        catch (Exception ex) when (ex is TimeoutException or RabbitMQ.Client.Exceptions.RabbitMQClientException or OperationCanceledException)
+        {
+            // Cleanup of a benchmark queue; the broker is disposed with the run anyway.
+        }
     }
 }
