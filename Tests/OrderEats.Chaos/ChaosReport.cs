@@ -35,6 +35,8 @@ internal sealed record ChaosReport
 
     public double MaxRecoverySeconds { get; init; }
 
+    public int StartupCrashes { get; init; }
+
     public double ElapsedSeconds { get; init; }
 
     public bool Passed => Lost == 0 && Stuck == 0 && DoubleCharges == 0 && CompletedWithoutOneCleanCharge == 0 && UnrefundedCancellations == 0
@@ -57,6 +59,7 @@ internal sealed record ChaosReport
         ["broker_restarts"] = BrokerRestarts,
         ["db_restarts"] = DbRestarts,
         ["max_recovery_s"] = Math.Round(MaxRecoverySeconds, 1),
+        ["startup_crashes"] = StartupCrashes,
         ["elapsed_s"] = Math.Round(ElapsedSeconds, 1),
     });
 }

@@ -60,6 +60,7 @@ var report = await InvariantCheck.Run(databases, placer.Accepted) with
     BrokerRestarts = faults.BrokerRestarts,
     DbRestarts = faults.DbRestarts,
     MaxRecoverySeconds = faults.MaxRecoverySeconds,
+    StartupCrashes = cluster.StartupCrashes,
     ElapsedSeconds = clock.Elapsed.TotalSeconds,
 };
 if (placer.NeverAccepted.Count > 0)

@@ -13,7 +13,9 @@ public sealed class ServiceCluster : IAsyncDisposable
     /// <summary>The services, in start order.</summary>
     public static readonly IReadOnlyList<string> Services = ["Orders", "Payments", "Kitchen", "Notifications"];
 
+    private const int MaxStartupCrashes = 5;
     private static readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(120);
+    private int startupCrashes;
     private readonly List<(ServiceProcess Process, string BaseUrl)> processes = [];
     private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(30) };
 
@@ -26,6 +28,9 @@ public sealed class ServiceCluster : IAsyncDisposable
 
     /// <summary>The base URLs of the Orders instances (each serves the HTTP API).</summary>
     public IReadOnlyList<string> OrdersUrls => [.. processes.Where(p => p.Process.Name.StartsWith("orders", StringComparison.Ordinal)).Select(p => p.BaseUrl)];
+
+    /// <summary>How many times a process died while starting and was started again.</summary>
+    public int StartupCrashes => Volatile.Read(ref startupCrashes);
 
     /// <summary>The HTTP client the cluster uses (for placing orders).</summary>
     public HttpClient Http => http;
@@ -102,12 +107,21 @@ public sealed class ServiceCluster : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(process);
         var deadline = DateTime.UtcNow + HealthTimeout;
+        var crashes = 0;
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(200));
         while (true)
         {
             if (!process.IsRunning)
             {
-                throw new InvalidOperationException($"Service {process.Name} exited while starting; see its log next to the run's other logs.");
+                // A supervisor (systemd, Kubernetes) restarts a process that dies while starting; so does this one, a few times, and counts it.
+                if (++crashes > MaxStartupCrashes)
+                {
+                    throw new InvalidOperationException($"Service {process.Name} exited while starting {crashes} times in a row; see its log next to the run's other logs.");
+                }
+
+                Interlocked.Increment(ref startupCrashes);
+                Console.Error.WriteLine($"Service {process.Name} exited while starting (see its log); restarting it.");
+                process.Start();
             }
 
             try
