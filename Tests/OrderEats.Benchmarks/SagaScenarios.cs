@@ -23,6 +23,7 @@ internal static class SagaScenarios
             ["scenario"] = "saga-initiate",
             ["msgs_per_s"] = rate,
             ["messages"] = count,
+            ["sagas"] = count,
             ["retries"] = progress.Attempts - count,
             ["concurrency"] = context.Options.Concurrency,
         });
