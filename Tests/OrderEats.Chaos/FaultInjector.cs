@@ -70,7 +70,7 @@ internal sealed class FaultInjector(ServiceCluster cluster, RabbitMqBroker broke
                 DbRestarts++;
                 await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
                 await postgres.Restart(cancellationToken);
-                return "PostgreSQL stopped (immediate) and started";
+                return "PostgreSQL stopped (fast: connections dropped) and started";
         }
     }
 

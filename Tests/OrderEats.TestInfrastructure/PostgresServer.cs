@@ -81,7 +81,7 @@ public sealed class PostgresServer : IAsyncDisposable
         await Execute($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", cancellationToken);
     }
 
-    /// <summary>Stops a private server abruptly (immediate mode), keeping its data; see <see cref="Restart"/>.</summary>
+    /// <summary>Stops a private server (fast mode: connections dropped, open transactions rolled back), keeping its data; see <see cref="Restart"/>.</summary>
     public Task Stop(CancellationToken cancellationToken = default) => PrivateCluster().Stop(cancellationToken);
 
     /// <summary>Starts a private server again (or restarts it when it runs), on the same port with the same data.</summary>
