@@ -39,6 +39,7 @@ public static class InfrastructureConfigurationExtensions
 
         configuration.EnableOutbox();
         ConsoleReporting.Apply(configuration, infrastructure);
+        configuration.MaxConcurrency = infrastructure.MaxConcurrency ?? configuration.MaxConcurrency;
         return configuration;
     }
 

@@ -16,6 +16,9 @@ public sealed record InfrastructureOptions
     /// <summary>The AMQP URI when <see cref="Transport"/> is RabbitMQ.</summary>
     public string? RabbitMqUri { get; init; }
 
+    /// <summary>Messages each endpoint processes at once (<c>OrderEats:MaxConcurrency</c> or <c>ORDEREATS_CONCURRENCY</c>); null keeps the engine default.</summary>
+    public int? MaxConcurrency { get; init; }
+
     /// <summary>The database engine.</summary>
     public SqlDialectKind Persistence { get; init; } = SqlDialectKind.Sqlite;
 
@@ -67,6 +70,7 @@ public sealed record InfrastructureOptions
             ShutdownTimeout = ShutdownTimeoutSetting.Read(configuration),
             ConsoleQueue = ConsoleReporting.Queue(configuration),
             ConsoleAuditQueue = ConsoleReporting.AuditQueue(configuration),
+            MaxConcurrency = int.TryParse(section["MaxConcurrency"] ?? configuration["ORDEREATS_CONCURRENCY"], out var concurrency) && concurrency > 0 ? concurrency : null,
         }.Validate();
     }
 

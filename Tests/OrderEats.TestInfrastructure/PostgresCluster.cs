@@ -101,6 +101,23 @@ internal sealed class PostgresCluster : IAsyncDisposable
         Directory.Delete(folder, recursive: true);
     }
 
+    /// <summary>
+    /// Stops the server in fast mode (open transactions are rolled back, connections dropped); its data stays for <see cref="Restart"/>. Not
+    /// immediate mode: this cluster runs with synchronous_commit and fsync off, so a crash-like stop would lose commits clients were told of.
+    /// </summary>
+    public async Task Stop(CancellationToken cancellationToken = default) =>
+        await PgCtl(Environment.UserName == "root", cancellationToken, "stop", "-w", "-m", "fast");
+
+    /// <summary>Starts the server again with the options it was first started with (pg_ctl keeps them in postmaster.opts).</summary>
+    public async Task Restart(CancellationToken cancellationToken = default)
+    {
+        var (exitCode, output) = await PgCtl(Environment.UserName == "root", cancellationToken, "restart", "-w", "-t", "60", "-m", "fast", "-l", Path.Combine(folder, "postgres.log"));
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"PostgreSQL in {folder} did not restart (pg_ctl exited {exitCode}): {output}");
+        }
+    }
+
     private static string FindBinDirectory()
     {
         var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "")

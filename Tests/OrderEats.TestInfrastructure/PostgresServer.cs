@@ -54,6 +54,9 @@ public sealed class PostgresServer : IAsyncDisposable
         return name;
     }
 
+    /// <summary>The connection string of the server's maintenance database (what <c>ORDEREATS_POSTGRES</c> holds).</summary>
+    public string ServerConnectionString => server.ConnectionString;
+
     /// <summary>The connection string for <paramref name="database"/> on this server.</summary>
     public string ConnectionString(string database) => new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = database }.ConnectionString;
 
@@ -78,6 +81,12 @@ public sealed class PostgresServer : IAsyncDisposable
         await Execute($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", cancellationToken);
     }
 
+    /// <summary>Stops a private server (fast mode: connections dropped, open transactions rolled back), keeping its data; see <see cref="Restart"/>.</summary>
+    public Task Stop(CancellationToken cancellationToken = default) => PrivateCluster().Stop(cancellationToken);
+
+    /// <summary>Starts a private server again (or restarts it when it runs), on the same port with the same data.</summary>
+    public Task Restart(CancellationToken cancellationToken = default) => PrivateCluster().Restart(cancellationToken);
+
     /// <summary>Drops the databases created here, then stops and deletes a private cluster.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -93,6 +102,9 @@ public sealed class PostgresServer : IAsyncDisposable
             await DropDatabase(database);
         }
     }
+
+    private PostgresCluster PrivateCluster() => cluster
+        ?? throw new InvalidOperationException($"The PostgreSQL server comes from {EnvironmentVariable}; only a private server (unset {EnvironmentVariable}) may be stopped and restarted.");
 
     private async Task Execute(string sql, CancellationToken cancellationToken)
     {

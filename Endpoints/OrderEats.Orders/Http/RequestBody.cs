@@ -13,11 +13,20 @@ internal static class RequestBody
         where T : class
     {
         var options = request.HttpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-        using var reader = new StreamReader(request.Body);
-        var text = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+        var (text, limitProblem) = await BodyLimits.ReadText(request);
+        if (limitProblem is not null)
+        {
+            return (null, limitProblem);
+        }
+
         if (string.IsNullOrWhiteSpace(text))
         {
             return optional ? (null, null) : (null, Malformed<T>("The request body is empty; send a JSON object."));
+        }
+
+        if (BodyLimits.WrongContentType(request) is { } contentTypeProblem)
+        {
+            return (null, contentTypeProblem);
         }
 
         try

@@ -8,6 +8,7 @@ internal sealed class DeserializeStep(MessageTypeRegistry registry, MessageSeria
 {
     public Task Invoke(IncomingContext context, Func<Task> next)
     {
+        MessageLimits.Check(context.MessageId, context.Headers.GetValueOrDefault(Headers.ContentType), context.Message.Body.Length);
         var enclosed = context.Headers.GetValueOrDefault(Headers.EnclosedMessageTypes);
         var type = registry.Resolve(enclosed)
             ?? throw new MessageDeserializationException(

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using OrderEats.Orders;
+using OrderEats.ServiceDefaults;
+
+namespace OrderEats.BadInput.Tests.Http;
+
+/// <summary>The Orders HTTP API in memory (TestServer), on the learning transport and SQLite in its own temp folder.</summary>
+internal sealed class OrdersApiHost : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly string folder;
+
+    private OrdersApiHost(WebApplication app, string folder)
+    {
+        this.app = app;
+        this.folder = folder;
+        Client = app.GetTestClient();
+    }
+
+    public HttpClient Client { get; }
+
+    public static async Task<OrdersApiHost> Start()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "ordereats-badinput-" + Guid.NewGuid().ToString("N"));
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        builder.WebHost.UseTestServer();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["OrderEats:DataFolder"] = folder,
+            ["OrderEats:Transport"] = "learning",
+            ["OrderEats:Persistence"] = "sqlite",
+        });
+        var infrastructure = InfrastructureOptions.FromConfiguration(builder.Configuration);
+        builder.Services.AddOrdersService(builder.Configuration, infrastructure, endpoint =>
+        {
+            // The saga sends to these; with the learning transport they must exist.
+            endpoint.AdditionalQueues.Add(OrdersService.PaymentsEndpoint);
+            endpoint.AdditionalQueues.Add(OrdersService.KitchenEndpoint);
+        });
+        var app = builder.Build();
+        app.MapOrdersHealth();
+        app.MapOrdersApi();
+        await app.StartAsync();
+        return new OrdersApiHost(app, folder);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await app.StopAsync();
+        await app.DisposeAsync();
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite may still hold a file for a moment; the temp folder is cleaned by the OS.
+        }
+    }
+}

@@ -1,0 +1,21 @@
+namespace OrderEats.Benchmarks;
+
+/// <summary>The scenarios, in the order <c>all</c> runs them (baselines before what is compared with them).</summary>
+internal static class Benchmarks
+{
+    public static readonly IReadOnlyList<string> All =
+        ["raw-chain", "engine-chain", "receive", "saga-initiate", "saga-update", "saga-congestion", "durable-step", "order-saga"];
+
+    public static Task Run(string scenario, BenchContext context) => scenario switch
+    {
+        "raw-chain" => ChainScenarios.RawChain(context),
+        "engine-chain" => ChainScenarios.EngineChain(context),
+        "receive" => ChainScenarios.Receive(context),
+        "saga-initiate" => SagaScenarios.Initiate(context),
+        "saga-update" => SagaScenarios.Update(context),
+        "saga-congestion" => SagaScenarios.Congestion(context),
+        "durable-step" => DurableStepScenario.Run(context),
+        "order-saga" => OrderSagaScenario.Run(context),
+        _ => throw new ArgumentException($"Unknown scenario '{scenario}'. Scenarios: {string.Join(", ", All)}, all."),
+    };
+}

@@ -1,0 +1,143 @@
+using System.Text.Json;
+using OrderEats.Benchmarks.EngineRuns;
+using OrderEats.Benchmarks.Messages;
+using OrderEats.Benchmarks.Raw;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
+
+namespace OrderEats.Benchmarks;
+
+/// <summary>raw-chain, engine-chain and receive: the transport path with no database.</summary>
+internal static class ChainScenarios
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static async Task RawChain(BenchContext context)
+    {
+        var options = context.Options;
+        var chain = new RawChain(context.AmqpUri, options.Concurrency, options.Hops, durableStep: null);
+        var (startChain, stop) = await chain.Start(BenchContext.Unique("bench-raw-chain"), restartChains: true);
+        for (var i = 0; i < options.Chains; i++)
+        {
+            await startChain(i, CancellationToken.None);
+        }
+
+        var rate = await Measure.Rate(chain.Progress, options.Warmup, options.Duration);
+        var p50 = chain.Progress.Latencies.Percentile(50);
+        await stop();
+        context.Emit(new()
+        {
+            ["scenario"] = "raw-chain",
+            ["msgs_per_s"] = rate,
+            ["hops"] = options.Hops,
+            ["chains_in_flight"] = options.Chains,
+            ["concurrency"] = options.Concurrency,
+            ["chain_p50_ms"] = p50,
+        });
+    }
+
+    public static async Task EngineChain(BenchContext context)
+    {
+        var options = context.Options;
+        var progress = new Progress();
+        var name = BenchContext.Unique("bench-engine-chain");
+        var endpoint = await EngineEndpoint.Start(
+            name, context.AmqpUri, options.Concurrency, c => c.AddHandler<ChainHopHandler>().Routing.RouteToEndpoint<ChainHop>(name), [progress, new ChainSettings(options.Hops)]);
+        for (var i = 0; i < options.Chains; i++)
+        {
+            await endpoint.Send(new ChainHop(i, 1, System.Diagnostics.Stopwatch.GetTimestamp()));
+        }
+
+        var rate = await Measure.Rate(progress, options.Warmup, options.Duration);
+        var p50 = progress.Latencies.Percentile(50);
+        await endpoint.Stop();
+        await DeleteQueues(context, name, name + "-error");
+        var raw = context.Result("raw-chain");
+        context.Emit(new()
+        {
+            ["scenario"] = "engine-chain",
+            ["msgs_per_s"] = rate,
+            ["ratio_to_raw"] = raw is null ? double.NaN : Measure.Ratio(rate, (double)raw["msgs_per_s"]),
+            ["hops"] = options.Hops,
+            ["chains_in_flight"] = options.Chains,
+            ["concurrency"] = options.Concurrency,
+            ["chain_p50_ms"] = p50,
+        });
+    }
+
+    public static async Task Receive(BenchContext context)
+    {
+        var options = context.Options;
+        var count = options.Messages;
+
+        // Raw: consume and ack, nothing else. Run twice and keep the second, so JIT and connection warm-up do not count against the baseline.
+        double rawRate = 0;
+        for (var round = 0; round < 2; round++)
+        {
+            rawRate = await RawReceive(context, count);
+        }
+
+        // Engine: the full incoming pipeline with a no-op handler.
+        var name = BenchContext.Unique("bench-engine-receive");
+        await Preload(context, name, count, i => new Ping(i));
+        var progress = new Progress();
+        progress.Reset(count);
+        var endpoint = await EngineEndpoint.Start(name, context.AmqpUri, options.Concurrency, c => c.AddHandler<PingHandler>(), [progress]);
+        var engineRate = await Measure.Drain(progress, count, TimeSpan.FromMinutes(5));
+        await endpoint.Stop();
+        await DeleteQueues(context, name, name + "-error");
+        context.Emit(new()
+        {
+            ["scenario"] = "receive",
+            ["msgs_per_s"] = engineRate,
+            ["raw_msgs_per_s"] = rawRate,
+            ["ratio_to_raw"] = Measure.Ratio(engineRate, rawRate),
+            ["messages"] = count,
+            ["concurrency"] = options.Concurrency,
+        });
+    }
+
+    private static async Task<double> RawReceive(BenchContext context, int count)
+    {
+        var options = context.Options;
+        var rawQueue = BenchContext.Unique("bench-raw-receive");
+        await Preload(context, rawQueue, count, i => new Ping(i));
+        var rawProgress = new Progress();
+        rawProgress.Reset(count);
+        await using var rabbit = await RawRabbit.Connect(context.AmqpUri, options.Concurrency);
+        var channel = await rabbit.Connection.CreateChannelAsync();
+        await channel.BasicQosAsync(0, (ushort)(options.Concurrency * 3), false);
+        var consumer = new AsyncEventingBasicConsumer(channel);
+        consumer.ReceivedAsync += async (sender, delivery) =>
+        {
+            _ = JsonSerializer.Deserialize<Ping>(delivery.Body.Span, Json);
+            rawProgress.Increment();
+            await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false);
+        };
+        await channel.BasicConsumeAsync(rawQueue, autoAck: false, consumer);
+        var rate = await Measure.Drain(rawProgress, count, TimeSpan.FromMinutes(5));
+        await rabbit.DeleteQueues(rawQueue);
+        return rate;
+    }
+
+    /// <summary>Fills <paramref name="queue"/> (declared as the engine declares it) with messages in the engine's wire format.</summary>
+    public static async Task Preload<T>(BenchContext context, string queue, int count, Func<int, T> create)
+    {
+        BenchContext.Progress($"preloading {count} {typeof(T).Name} into {queue}");
+        await using var rabbit = await RawRabbit.Connect(context.AmqpUri, 16);
+        await using (var channel = await rabbit.Connection.CreateChannelAsync())
+        {
+            await RawRabbit.DeclareQuorumQueue(channel, queue);
+        }
+
+        var type = typeof(T).FullName!;
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (i, token) =>
+            await rabbit.Publish(queue, RawRabbit.Properties(type), JsonSerializer.SerializeToUtf8Bytes(create(i), Json), token));
+    }
+
+    public static async Task DeleteQueues(BenchContext context, params string[] queues)
+    {
+        await using var rabbit = await RawRabbit.Connect(context.AmqpUri, 1);
+        await rabbit.DeleteQueues(queues);
+    }
+}

@@ -1,0 +1,32 @@
+using OrderEats.Benchmarks;
+using OrderEats.Benchmarks.Report;
+using OrderEats.TestInfrastructure;
+
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args);
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 2;
+}
+
+BenchContext.Progress($"scenarios: {string.Join(", ", options.Scenarios)}; starting RabbitMQ and PostgreSQL (or using ORDEREATS_RABBITMQ / ORDEREATS_POSTGRES)");
+await using var broker = await RabbitMqBroker.StartAsync();
+await using var postgres = await PostgresServer.Start();
+var context = new BenchContext(broker, postgres, options);
+foreach (var scenario in options.Scenarios)
+{
+    BenchContext.Progress($"scenario {scenario}");
+    await Benchmarks.Run(scenario, context);
+}
+
+if (options.Report is not null)
+{
+    await BenchmarkReport.Write(options.Report, context);
+    BenchContext.Progress($"wrote {options.Report} and its chart");
+}
+
+return 0;

@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Globalization;
+using OrderEats.Chaos;
+using OrderEats.TestInfrastructure;
+using RabbitMQ.Client;
+
+ChaosOptions options;
+try
+{
+    options = ChaosOptions.Parse(args);
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 2;
+}
+
+if (options.DbRestarts > 0 && !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(PostgresServer.EnvironmentVariable)))
+{
+    Console.Error.WriteLine($"--db-restarts restarts only a PostgreSQL this run started; unset {PostgresServer.EnvironmentVariable} or pass --db-restarts 0.");
+    return 2;
+}
+
+var clock = Stopwatch.StartNew();
+Program.Progress($"chaos: {options.Orders} orders at {options.Rate}/s, {options.Instances} instance(s) per service, {options.Kills} kills, {options.BrokerRestarts} broker restarts, {options.DbRestarts} database restarts");
+await using var broker = await RabbitMqBroker.StartPrivateAsync();
+await using var postgres = await PostgresServer.Start();
+var logs = Path.Combine(Path.GetTempPath(), "ordereats-chaos-" + Guid.NewGuid().ToString("N")[..8]);
+Program.Progress($"servers up; starting {options.Instances * ServiceCluster.Services.Count} service processes (logs in {logs})");
+var settings = new Dictionary<string, string>(StringComparer.Ordinal)
+{
+    ["ORDEREATS_CONCURRENCY"] = "8",
+    ["Kitchen__AcceptDelay"] = "00:00:00",
+    ["Kitchen__PrepareTime"] = "00:00:00",
+    ["Kitchen__RejectionRate"] = "0.05",
+    ["Payments__Gateway__DeclineRate"] = "0.05",
+    ["Payments__Gateway__TransientFailureRate"] = "0.02",
+    ["Notifications__TransientFailureRate"] = "0.02",
+};
+await using var cluster = await ServiceCluster.Start(broker.AmqpUri, postgres.ServerConnectionString, options.Instances, logs, settings);
+var catalog = await cluster.SeedCatalog(restaurants: 5, customers: 50);
+var databases = new OrderDatabases(postgres.ServerConnectionString);
+var placer = new OrderPlacer(cluster, catalog);
+var faults = new FaultInjector(cluster, broker, postgres, placer, databases);
+
+var window = TimeSpan.FromSeconds(options.Orders / options.Rate);
+using var stopProgress = new CancellationTokenSource();
+var progress = ReportProgress(placer, faults, databases, clock, stopProgress.Token);
+await Task.WhenAll(placer.PlaceAll(options.Orders, options.Rate), faults.Run(options, window));
+Program.Progress($"all {placer.AcceptedCount} orders placed ({placer.Retries} request retries); waiting until every order is terminal");
+
+var settled = await WaitSettled(placer.Accepted, databases, options.SettleTimeout);
+await stopProgress.CancelAsync();
+await progress;
+
+var report = await InvariantCheck.Run(databases, placer.Accepted) with
+{
+    ErrorQueue = await ErrorQueueDepth(broker.AmqpUri),
+    Kills = faults.Kills,
+    BrokerRestarts = faults.BrokerRestarts,
+    DbRestarts = faults.DbRestarts,
+    MaxRecoverySeconds = faults.MaxRecoverySeconds,
+    StartupCrashes = cluster.StartupCrashes,
+    ElapsedSeconds = clock.Elapsed.TotalSeconds,
+};
+if (placer.NeverAccepted.Count > 0)
+{
+    Program.Progress($"{placer.NeverAccepted.Count} order(s) were never accepted by the API within five minutes of retries");
+}
+
+Program.Progress(settled ? "settled" : $"did not settle within {options.SettleTimeout}");
+Program.Progress(report.Passed ? "All invariants hold." : $"INVARIANTS BROKEN — service logs are in {logs}");
+Console.WriteLine(report.ToJson());
+return report.Passed && placer.NeverAccepted.Count == 0 ? 0 : 1;
+
+static async Task ReportProgress(OrderPlacer placer, FaultInjector faults, OrderDatabases databases, Stopwatch clock, CancellationToken cancellationToken)
+{
+    using var timer = new PeriodicTimer(TimeSpan.FromSeconds(5));
+    try
+    {
+        while (await timer.WaitForNextTickAsync(cancellationToken))
+        {
+            var terminal = "?";
+            try
+            {
+                terminal = (await databases.Statuses(cancellationToken)).Values.Count(InvariantCheck.IsTerminal).ToString(CultureInfo.InvariantCulture);
+            }
+            catch (Exception ex) when (ex is Npgsql.NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+            {
+                // The database is restarting.
+            }
+
+            Program.Progress($"[{clock.Elapsed.TotalSeconds:0} s] accepted {placer.AcceptedCount}, terminal {terminal}, kills {faults.Kills}, broker restarts {faults.BrokerRestarts}, db restarts {faults.DbRestarts}");
+        }
+    }
+    catch (OperationCanceledException)
+    {
+        // The run is over.
+    }
+}
+
+static async Task<bool> WaitSettled(IReadOnlyCollection<Guid> accepted, OrderDatabases databases, TimeSpan timeout)
+{
+    var waited = Stopwatch.StartNew();
+    using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+    while (waited.Elapsed < timeout)
+    {
+        var report = await InvariantCheck.Run(databases, accepted);
+        if (report.Lost == 0 && report.Stuck == 0 && report.MissingNotifications == 0)
+        {
+            return true;
+        }
+
+        await timer.WaitForNextTickAsync();
+    }
+
+    return false;
+}
+
+static async Task<long> ErrorQueueDepth(string amqpUri)
+{
+    await using var connection = await new ConnectionFactory { Uri = new Uri(amqpUri) }.CreateConnectionAsync();
+    await using var channel = await connection.CreateChannelAsync();
+    return (await channel.QueueDeclarePassiveAsync("error")).MessageCount;
+}
+
+/// <summary>The chaos run's entry point.</summary>
+internal static partial class Program
+{
+    public static void Progress(string line) => Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {line}");
+}
