@@ -20,6 +20,27 @@ internal sealed class SqlStorage(SqlDatabase database, SqlPersistenceOptions opt
         }
 
         var statements = dialect.SchemaStatements(setup);
+        // A process starting beside running instances can deadlock its DDL against their inserts; the loser runs the idempotent script again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await Install(statements, cancellationToken);
+                break;
+            }
+            catch (Exception ex) when (attempt < 5 && dialect.IsDeadlock(ex))
+            {
+                logger.LogWarning(ex, "Installing the schema of endpoint {Endpoint} deadlocked (attempt {Attempt}); running it again", setup.EndpointName, attempt);
+            }
+        }
+
+        logger.LogDebug("Installed the {Dialect} schema of endpoint {Endpoint} ({Sagas} saga tables, outbox {Outbox})",
+            dialect.Kind, setup.EndpointName, setup.Sagas.Count, setup.Outbox);
+    }
+
+    private async Task Install(IReadOnlyList<string> statements, CancellationToken cancellationToken)
+    {
+        var dialect = database.Dialect;
         await using var session = await SqlUnitOfWork.Begin(database, cancellationToken);
         if (dialect.SchemaLockStatement is { } lockStatement)
         {
@@ -34,8 +55,6 @@ internal sealed class SqlStorage(SqlDatabase database, SqlPersistenceOptions opt
         }
 
         await session.Commit(cancellationToken);
-        logger.LogDebug("Installed the {Dialect} schema of endpoint {Endpoint} ({Sagas} saga tables, outbox {Outbox})",
-            dialect.Kind, setup.EndpointName, setup.Sagas.Count, setup.Outbox);
     }
 
     public async Task<IUnitOfWork> OpenSession(CancellationToken cancellationToken = default) =>

@@ -57,6 +57,9 @@ internal sealed class PostgreSqlDialect(string? schemaName) : SqlDialect(schemaN
     public override bool IsUniqueViolation(Exception exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
+    public override bool IsDeadlock(Exception exception) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure };
+
     public override string CorrelationColumnType(Type correlationType) =>
         correlationType == typeof(Guid) ? "uuid"
         : correlationType == typeof(int) ? "integer"

@@ -57,6 +57,9 @@ internal abstract partial class SqlDialect
 
     public abstract bool IsUniqueViolation(Exception exception);
 
+    // A deadlock victim: the whole transaction can simply run again.
+    public virtual bool IsDeadlock(Exception exception) => false;
+
     // One command each: SQL Server cannot create a schema and tables in one batch.
     public abstract IReadOnlyList<string> SchemaStatements(PersistenceSetup setup);
 

@@ -60,6 +60,8 @@ internal sealed class SqlServerDialect(string? schemaName) : SqlDialect(schemaNa
     public override bool IsUniqueViolation(Exception exception) =>
         exception is SqlException { Number: 2627 or 2601 };
 
+    public override bool IsDeadlock(Exception exception) => exception is SqlException { Number: 1205 };
+
     public override string CorrelationColumnType(Type correlationType) =>
         correlationType == typeof(Guid) ? "uniqueidentifier"
         : correlationType == typeof(int) ? "int"
