@@ -17,7 +17,9 @@ public sealed class ServiceCluster : IAsyncDisposable
     private static readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(120);
     private int startupCrashes;
     private readonly List<(ServiceProcess Process, string BaseUrl)> processes = [];
-    private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    // The cluster places orders as a back-office caller (the Orders API requires credentials).
+    private const string ApiKey = "service-cluster-key";
+    private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(30), DefaultRequestHeaders = { { "X-Api-Key", ApiKey } } };
 
     private ServiceCluster()
     {
@@ -55,6 +57,9 @@ public sealed class ServiceCluster : IAsyncDisposable
                         ["ORDEREATS_POSTGRES"] = postgresConnectionString,
                         ["ORDEREATS_DATA"] = Path.Combine(logFolder, "data"),
                         ["ASPNETCORE_URLS"] = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"),
+                        ["Orders__Auth__ApiKeys__0__Name"] = "service-cluster",
+                        ["Orders__Auth__ApiKeys__0__Key"] = ApiKey,
+                        ["Orders__RateLimit__PermitLimit"] = "1000000",
                         ["DOTNET_ENVIRONMENT"] = "Production",
                         ["Logging__LogLevel__Default"] = "Warning",
                         ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",

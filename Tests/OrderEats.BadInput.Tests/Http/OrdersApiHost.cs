@@ -19,7 +19,11 @@ internal sealed class OrdersApiHost : IAsyncDisposable
         this.app = app;
         this.folder = folder;
         Client = app.GetTestClient();
+        Client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
     }
+
+    // The bad input under test is the body, not the credentials: every request comes from a back-office caller.
+    private const string ApiKey = "bad-input-tests-key";
 
     public HttpClient Client { get; }
 
@@ -34,6 +38,8 @@ internal sealed class OrdersApiHost : IAsyncDisposable
             ["OrderEats:DataFolder"] = folder,
             ["OrderEats:Transport"] = "learning",
             ["OrderEats:Persistence"] = "sqlite",
+            ["Orders:Auth:ApiKeys:0:Name"] = "bad-input-tests",
+            ["Orders:Auth:ApiKeys:0:Key"] = ApiKey,
         });
         var infrastructure = InfrastructureOptions.FromConfiguration(builder.Configuration);
         builder.Services.AddOrdersService(builder.Configuration, infrastructure, endpoint =>
@@ -43,6 +49,7 @@ internal sealed class OrdersApiHost : IAsyncDisposable
             endpoint.AdditionalQueues.Add(OrdersService.KitchenEndpoint);
         });
         var app = builder.Build();
+        app.UseOrdersEdge();
         app.MapOrdersHealth();
         app.MapOrdersApi();
         await app.StartAsync();
