@@ -43,7 +43,7 @@ dotnet test OrderEats.sln -c Release 2>&1 | tee "$log" || status=$?
 # The short chaos run: every service as its own process on a private broker and database, kill -9s, a broker and a database restart,
 # then the DESIGN §2 invariants from the services' own databases (exits non-zero when one breaks).
 chaos=0
-dotnet run -c Release --no-build --project Tests/OrderEats.Chaos -- \
+dotnet run -c Release --project Tests/OrderEats.Chaos -- \
   --orders 300 --rate 20 --instances 1 --kills 3 --broker-restarts 1 --db-restarts 1 --settle-timeout 180 || chaos=$?
 if [ "$chaos" -ne 0 ]; then echo "Chaos run failed (exit $chaos)"; status=$chaos; fi
 
