@@ -140,6 +140,9 @@ public sealed class OrdersReadModel
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
+    /// <summary>True when someone listens to <see cref="Changed"/> (otherwise there is nothing to announce).</summary>
+    internal bool HasSubscribers => Changed is not null;
+
     internal void OnChanged(Guid orderId, OrderStatus status)
     {
         try

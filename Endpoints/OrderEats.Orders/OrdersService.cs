@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using OrderEats.Engine;
 using OrderEats.Engine.Hosting;
 using OrderEats.Messages.Commands;
+using OrderEats.Messages.Events;
 using OrderEats.Orders.Data;
 using OrderEats.Orders.Handlers;
 using OrderEats.Orders.Http;
@@ -72,6 +73,8 @@ public static class OrdersService
         endpoint.AddHandler<OrderSaga>();
         endpoint.AddHandlersFromAssembly(typeof(OrdersService).Assembly);
         endpoint.AddMessageTypesFromAssembly(typeof(PlaceOrder).Assembly);
+        // The read model changes in the saga's own transaction: no round trip through the broker per status.
+        endpoint.HandleInline<OrderStatusChanged>();
         endpoint.Routing
             .RouteToEndpoint<ChargePayment>(PaymentsEndpoint)
             .RouteToEndpoint<RefundPayment>(PaymentsEndpoint)

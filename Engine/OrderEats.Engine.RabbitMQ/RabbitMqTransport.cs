@@ -60,6 +60,11 @@ internal sealed class RabbitMqTransport : ITransport, IQueueDepth, ITransportHea
                 {
                     await Topology.Subscribe(channel, setup.EndpointQueue, eventType, cancellationToken);
                 }
+
+                foreach (var eventType in setup.UnsubscribedEventTypes ?? [])
+                {
+                    await Topology.Unsubscribe(channel, setup.EndpointQueue, eventType, cancellationToken);
+                }
             },
             "set up the topology of " + setup.EndpointQueue,
             cancellationToken);

@@ -39,6 +39,13 @@ internal sealed class Topology(RabbitMqQueueType queueType)
         await channel.ExchangeBindAsync(endpointQueue, eventType, string.Empty, cancellationToken: cancellationToken);
     }
 
+    /// <summary>Removes the subscription of <paramref name="endpointQueue"/> to <paramref name="eventType"/>, if any (declaring the event's exchange first, so there is always something to unbind from).</summary>
+    public static async Task Unsubscribe(IChannel channel, string endpointQueue, string eventType, CancellationToken cancellationToken = default)
+    {
+        await DeclareEventExchange(channel, eventType, cancellationToken);
+        await channel.ExchangeUnbindAsync(endpointQueue, eventType, string.Empty, cancellationToken: cancellationToken);
+    }
+
     /// <summary>Declares the exchanges of an event's type hierarchy (most derived first) and binds the concrete type's exchange to the others.</summary>
     public static async Task DeclareEventHierarchy(IChannel channel, IReadOnlyList<string> eventTypes, CancellationToken cancellationToken = default)
     {

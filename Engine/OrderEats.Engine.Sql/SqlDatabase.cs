@@ -10,7 +10,7 @@ internal sealed class SqlDatabase(SqlDialect dialect, string connectionString)
 
     public SqlDialect Dialect { get; } = dialect;
 
-    public string ConnectionString { get; } = connectionString;
+    public string ConnectionString { get; } = dialect.WithDefaults(connectionString);
 
     public SemaphoreSlim? WriterGate { get; } = dialect.WriterGate(connectionString);
 

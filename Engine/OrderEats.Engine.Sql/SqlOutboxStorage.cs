@@ -6,20 +6,21 @@ namespace OrderEats.Engine.Sql;
 
 internal sealed class SqlOutboxStorage(SqlDatabase database, string endpointName) : IOutboxStorage
 {
-    public async Task<OutboxRecord?> Get(string messageId, CancellationToken cancellationToken = default)
+    // SQL Server allows 2,100 parameters per statement; SQLite 32,766.
+    private const int MaxIdsPerStatement = 500;
+
+    public async Task<OutboxRecord?> Get(string messageId, IUnitOfWork? session = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(messageId);
-        await using var connection = await database.Open(cancellationToken);
-        await using var command = Command(connection, database.Dialect.SelectOutbox).With("@endpoint", endpointName).With("@message_id", messageId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
+        if (session is not null)
         {
-            return null;
+            await using var inSession = UnitOfWork(session).CreateCommand(database.Dialect.SelectOutbox);
+            return await Read(inSession.With("@endpoint", endpointName).With("@message_id", messageId), messageId, cancellationToken);
         }
 
-        var operations = reader.IsDBNull(0) ? [] : OutboxOperationsSerializer.Deserialize(reader.GetString(0));
-        var dispatched = Convert.ToBoolean(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture);
-        return new OutboxRecord(messageId, operations, dispatched);
+        await using var connection = await database.Open(cancellationToken);
+        await using var command = Command(connection, database.Dialect.SelectOutbox);
+        return await Read(command.With("@endpoint", endpointName).With("@message_id", messageId), messageId, cancellationToken);
     }
 
     public async Task Store(string messageId, IReadOnlyList<TransportOperation> operations, IUnitOfWork session, CancellationToken cancellationToken = default)
@@ -27,10 +28,7 @@ internal sealed class SqlOutboxStorage(SqlDatabase database, string endpointName
         ArgumentException.ThrowIfNullOrEmpty(messageId);
         ArgumentNullException.ThrowIfNull(operations);
         ArgumentNullException.ThrowIfNull(session);
-        var unitOfWork = session as SqlUnitOfWork ?? throw new ArgumentException(
-            $"The SQL outbox needs a session opened by the same SQL persistence, not a {session.GetType().Name}. Configure one persistence per endpoint.",
-            nameof(session));
-        await using var command = unitOfWork.CreateCommand(database.Dialect.InsertOutbox)
+        await using var command = UnitOfWork(session).CreateCommand(database.Dialect.InsertOutbox)
             .With("@endpoint", endpointName)
             .With("@message_id", messageId)
             .With("@operations", OutboxOperationsSerializer.Serialize(operations))
@@ -48,19 +46,26 @@ internal sealed class SqlOutboxStorage(SqlDatabase database, string endpointName
         }
     }
 
-    public async Task MarkDispatched(string messageId, CancellationToken cancellationToken = default)
+    public async Task MarkDispatched(IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(messageId);
-        await database.Write(
-            async connection =>
-            {
-                await using var command = Command(connection, database.Dialect.MarkOutboxDispatched)
-                    .With("@now", database.Dialect.TimeValue(DateTimeOffset.UtcNow))
-                    .With("@endpoint", endpointName)
-                    .With("@message_id", messageId);
-                return await command.ExecuteNonQueryAsync(cancellationToken);
-            },
-            cancellationToken);
+        ArgumentNullException.ThrowIfNull(messageIds);
+        foreach (var batch in messageIds.Chunk(MaxIdsPerStatement))
+        {
+            await database.Write(
+                async connection =>
+                {
+                    await using var command = Command(connection, database.Dialect.MarkOutboxDispatched(batch.Length))
+                        .With("@now", database.Dialect.TimeValue(DateTimeOffset.UtcNow))
+                        .With("@endpoint", endpointName);
+                    for (var i = 0; i < batch.Length; i++)
+                    {
+                        command.With("@message_id" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), batch[i]);
+                    }
+
+                    return await command.ExecuteNonQueryAsync(cancellationToken);
+                },
+                cancellationToken);
+        }
     }
 
     public async Task<int> Purge(DateTimeOffset olderThan, CancellationToken cancellationToken = default)
@@ -75,6 +80,23 @@ internal sealed class SqlOutboxStorage(SqlDatabase database, string endpointName
             },
             cancellationToken);
     }
+
+    private static async Task<OutboxRecord?> Read(DbCommand command, string messageId, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var operations = reader.IsDBNull(0) ? [] : OutboxOperationsSerializer.Deserialize(reader.GetString(0));
+        var dispatched = Convert.ToBoolean(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture);
+        return new OutboxRecord(messageId, operations, dispatched);
+    }
+
+    private static SqlUnitOfWork UnitOfWork(IUnitOfWork session) => session as SqlUnitOfWork ?? throw new ArgumentException(
+        $"The SQL outbox needs a session opened by the same SQL persistence, not a {session.GetType().Name}. Configure one persistence per endpoint.",
+        nameof(session));
 
     private static DbCommand Command(DbConnection connection, string sql)
     {

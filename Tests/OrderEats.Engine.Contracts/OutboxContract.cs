@@ -31,7 +31,7 @@ public abstract class OutboxContract
     public async Task Should_return_null_for_an_unknown_message()
     {
         var (_, outbox) = await Prepare();
-        Assert.That(await outbox.Get(Guid.NewGuid().ToString(), Token), Is.Null);
+        Assert.That(await outbox.Get(Guid.NewGuid().ToString(), cancellationToken: Token), Is.Null);
     }
 
     [Test]
@@ -41,7 +41,7 @@ public abstract class OutboxContract
         var operations = Operations();
         await StoreAndCommit(persistence, outbox, "incoming-1", operations);
 
-        var record = await outbox.Get("incoming-1", Token);
+        var record = await outbox.Get("incoming-1", cancellationToken: Token);
         Assert.That(record, Is.Not.Null);
         Assert.Multiple(() =>
         {
@@ -73,7 +73,7 @@ public abstract class OutboxContract
             await outbox.Store("incoming-1", Operations(), session, Token);
         }
 
-        Assert.That(await outbox.Get("incoming-1", Token), Is.Null);
+        Assert.That(await outbox.Get("incoming-1", cancellationToken: Token), Is.Null);
     }
 
     [Test]
@@ -83,7 +83,7 @@ public abstract class OutboxContract
         await StoreAndCommit(persistence, outbox, "incoming-1", Operations());
 
         Assert.That(() => StoreAndCommit(persistence, outbox, "incoming-1", []), Throws.Exception);
-        Assert.That((await outbox.Get("incoming-1", Token))!.Operations, Has.Count.EqualTo(2), "the first record is kept");
+        Assert.That((await outbox.Get("incoming-1", cancellationToken: Token))!.Operations, Has.Count.EqualTo(2), "the first record is kept");
     }
 
     [Test]
@@ -94,7 +94,7 @@ public abstract class OutboxContract
 
         Assert.That(failures.Count(f => f is null), Is.EqualTo(1), string.Join("; ", failures.Select(f => f?.Message ?? "committed")));
         var winner = Array.FindIndex(failures, f => f is null);
-        Assert.That((await outbox.Get("incoming-1", Token))!.Operations, Has.Count.EqualTo(winner == 0 ? 2 : 0));
+        Assert.That((await outbox.Get("incoming-1", cancellationToken: Token))!.Operations, Has.Count.EqualTo(winner == 0 ? 2 : 0));
     }
 
     [Test]
@@ -104,16 +104,62 @@ public abstract class OutboxContract
         await StoreAndCommit(persistence, outbox, "incoming-1", Operations());
         await StoreAndCommit(persistence, outbox, "incoming-2", Operations());
 
-        await outbox.MarkDispatched("incoming-1", Token);
+        await outbox.MarkDispatched(["incoming-1"], Token);
 
-        var dispatched = await outbox.Get("incoming-1", Token);
-        var pending = await outbox.Get("incoming-2", Token);
+        var dispatched = await outbox.Get("incoming-1", cancellationToken: Token);
+        var pending = await outbox.Get("incoming-2", cancellationToken: Token);
         Assert.Multiple(() =>
         {
             Assert.That(dispatched!.Dispatched, Is.True);
             Assert.That(dispatched.Operations, Is.Empty);
             Assert.That(pending!.Dispatched, Is.False);
             Assert.That(pending.Operations, Has.Count.EqualTo(2));
+        });
+    }
+
+    [Test]
+    public async Task Should_mark_many_records_dispatched_in_one_call()
+    {
+        var (persistence, outbox) = await Prepare();
+        var ids = Enumerable.Range(0, 1203).Select(i => "batch-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        await using (var session = await persistence.Storage.OpenSession(Token))
+        {
+            foreach (var id in ids)
+            {
+                await outbox.Store(id, [], session, Token);
+            }
+
+            await outbox.Store("left-alone", Operations(), session, Token);
+            await session.Commit(Token);
+        }
+
+        await outbox.MarkDispatched([.. ids, "never-stored"], Token);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That((await outbox.Get(ids[0], cancellationToken: Token))!.Dispatched, Is.True);
+            Assert.That((await outbox.Get(ids[^1], cancellationToken: Token))!.Dispatched, Is.True, "ids beyond one statement's share are marked too");
+            Assert.That((await outbox.Get("left-alone", cancellationToken: Token))!.Dispatched, Is.False);
+            Assert.That(await outbox.Get("never-stored", cancellationToken: Token), Is.Null, "marking an unknown id creates nothing");
+        });
+    }
+
+    [Test]
+    public async Task Should_read_a_record_inside_a_unit_of_work()
+    {
+        var (persistence, outbox) = await Prepare();
+        await StoreAndCommit(persistence, outbox, "incoming-1", Operations());
+
+        await using var session = await persistence.Storage.OpenSession(Token);
+        var known = await outbox.Get("incoming-1", session, Token);
+        var unknown = await outbox.Get("incoming-2", session, Token);
+        await outbox.Store("incoming-2", [], session, Token);
+        await session.Commit(Token);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(known!.Operations, Has.Count.EqualTo(2));
+            Assert.That(unknown, Is.Null);
         });
     }
 
@@ -126,20 +172,20 @@ public abstract class OutboxContract
             await StoreAndCommit(persistence, outbox, id, Operations());
         }
 
-        await outbox.MarkDispatched("dispatched-1", Token);
-        await outbox.MarkDispatched("dispatched-2", Token);
+        await outbox.MarkDispatched(["dispatched-1"], Token);
+        await outbox.MarkDispatched(["dispatched-2"], Token);
 
         var tooRecent = await outbox.Purge(DateTimeOffset.UtcNow.AddHours(-1), Token);
         Assert.That(tooRecent, Is.Zero, "records dispatched after the cutoff stay");
-        Assert.That(await outbox.Get("dispatched-1", Token), Is.Not.Null);
+        Assert.That(await outbox.Get("dispatched-1", cancellationToken: Token), Is.Not.Null);
 
         var purged = await outbox.Purge(DateTimeOffset.UtcNow.AddMinutes(1), Token);
         Assert.Multiple(async () =>
         {
             Assert.That(purged, Is.EqualTo(2));
-            Assert.That(await outbox.Get("dispatched-1", Token), Is.Null);
-            Assert.That(await outbox.Get("dispatched-2", Token), Is.Null);
-            Assert.That(await outbox.Get("pending-1", Token), Is.Not.Null, "undispatched records are never purged");
+            Assert.That(await outbox.Get("dispatched-1", cancellationToken: Token), Is.Null);
+            Assert.That(await outbox.Get("dispatched-2", cancellationToken: Token), Is.Null);
+            Assert.That(await outbox.Get("pending-1", cancellationToken: Token), Is.Not.Null, "undispatched records are never purged");
         });
     }
 
@@ -149,12 +195,12 @@ public abstract class OutboxContract
         var (persistence, outbox) = await Prepare();
         var (other, otherOutbox) = await Prepare();
         await StoreAndCommit(persistence, outbox, "incoming-1", Operations());
-        await outbox.MarkDispatched("incoming-1", Token);
+        await outbox.MarkDispatched(["incoming-1"], Token);
         await StoreAndCommit(other, otherOutbox, "incoming-1", []);
-        await otherOutbox.MarkDispatched("incoming-1", Token);
+        await otherOutbox.MarkDispatched(["incoming-1"], Token);
 
         Assert.That(await outbox.Purge(DateTimeOffset.UtcNow.AddMinutes(1), Token), Is.EqualTo(1));
-        Assert.That(await otherOutbox.Get("incoming-1", Token), Is.Not.Null);
+        Assert.That(await otherOutbox.Get("incoming-1", cancellationToken: Token), Is.Not.Null);
     }
 
     private static List<TransportOperation> Operations()

@@ -13,6 +13,12 @@ internal sealed class OrderChangeTracker(OrdersReadModel readModel, ILogger<Orde
 
     public async ValueTask DisposeAsync()
     {
+        if (!readModel.HasSubscribers)
+        {
+            changes.Clear();
+            return;
+        }
+
         foreach (var (orderId, status) in changes)
         {
             try

@@ -21,6 +21,26 @@ internal sealed class PostgreSqlDialect(string? schemaName) : SqlDialect(schemaN
 
     public override DbConnection CreateConnection(string connectionString) => new NpgsqlConnection(connectionString);
 
+    // Every unit of work opens and closes a pooled connection; by default Npgsql resets the session on close (DISCARD ALL: one more round trip
+    // per message). The persistence keeps no session state (no temporary tables, SET or session locks), so the reset is skipped. Its statements
+    // repeat with every message, so Npgsql prepares them automatically. A connection string that names either setting keeps its own value.
+    public override string WithDefaults(string connectionString)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        var tuned = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
+        {
+            tuned.NoResetOnClose = true;
+        }
+
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
+        {
+            tuned.MaxAutoPrepare = 64;
+        }
+
+        return tuned.ConnectionString;
+    }
+
     public override async Task<bool> CreateDatabaseIfMissing(string connectionString, CancellationToken cancellationToken = default)
     {
         try

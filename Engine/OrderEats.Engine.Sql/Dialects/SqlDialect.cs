@@ -39,6 +39,9 @@ internal abstract partial class SqlDialect
 
     public abstract DbConnection CreateConnection(string connectionString);
 
+    /// <summary>The connection string the persistence uses: <paramref name="connectionString"/> with this dialect's defaults for settings it does not name.</summary>
+    public virtual string WithDefaults(string connectionString) => connectionString;
+
     // Runs on every opened connection before any transaction; firstOfDatabase is true for the first connection this process opens to it.
     public virtual Task PrepareConnection(DbConnection connection, bool firstOfDatabase, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
@@ -100,8 +103,13 @@ internal abstract partial class SqlDialect
     public string InsertOutbox =>
         $"INSERT INTO {OutboxTable} (endpoint, message_id, operations, dispatched, created_at) VALUES (@endpoint, @message_id, @operations, {FalseLiteral}, @now)";
 
-    public string MarkOutboxDispatched =>
-        $"UPDATE {OutboxTable} SET dispatched = {TrueLiteral}, dispatched_at = @now, operations = NULL WHERE endpoint = @endpoint AND message_id = @message_id";
+    /// <summary>Marks <paramref name="count"/> records dispatched: parameters @now, @endpoint and @message_id0 … @message_id{count - 1}.</summary>
+    public string MarkOutboxDispatched(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        var ids = string.Join(", ", Enumerable.Range(0, count).Select(i => "@message_id" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return $"UPDATE {OutboxTable} SET dispatched = {TrueLiteral}, dispatched_at = @now, operations = NULL WHERE endpoint = @endpoint AND message_id IN ({ids})";
+    }
 
     public string PurgeOutbox =>
         $"DELETE FROM {OutboxTable} WHERE endpoint = @endpoint AND dispatched = {TrueLiteral} AND dispatched_at < @older_than";

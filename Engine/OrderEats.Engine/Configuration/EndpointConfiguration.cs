@@ -10,6 +10,7 @@ public sealed class EndpointConfiguration
 {
     private readonly List<Type> handlerTypes = [];
     private readonly HashSet<Type> messageTypes = [];
+    private readonly HashSet<Type> inlineEventTypes = [];
 
     /// <summary>Creates the configuration of the endpoint named <paramref name="endpointName"/>; the name is also its queue.</summary>
     public EndpointConfiguration(string endpointName)
@@ -72,6 +73,9 @@ public sealed class EndpointConfiguration
     /// <summary>Message types known by contract name, beyond those the handlers name.</summary>
     public IReadOnlyCollection<Type> MessageTypes => messageTypes;
 
+    /// <summary>Event types this endpoint handles inline when it publishes them itself (see <see cref="HandleInline{TEvent}"/>).</summary>
+    public IReadOnlyCollection<Type> InlineEventTypes => inlineEventTypes;
+
     /// <summary>Uses <paramref name="factory"/> to create the transport.</summary>
     public void UseTransport(Func<IServiceProvider, ITransport> factory)
     {
@@ -88,6 +92,22 @@ public sealed class EndpointConfiguration
 
     /// <summary>Processes every message through the outbox: exactly-once effects for everything stored in the unit of work.</summary>
     public void EnableOutbox() => OutboxEnabled = true;
+
+    /// <summary>
+    /// Handles <typeparamref name="TEvent"/> events that this endpoint's own handlers publish inline: this endpoint's (non-saga) handlers of the
+    /// event run right after the publishing handler, in the same unit of work (same transaction, same outbox record, same retry), instead of
+    /// the event making a round trip through the broker. The event is still published for every other subscriber. The endpoint does not
+    /// subscribe to <typeparamref name="TEvent"/> (a subscription left by an earlier version is removed at startup), so copies published by other
+    /// endpoints do not reach it; one already in the queue is still handled normally. Use it for projections that must change together with
+    /// the state that raised the event, such as a read model kept by the endpoint that hosts the saga.
+    /// </summary>
+    public EndpointConfiguration HandleInline<TEvent>()
+        where TEvent : IEvent
+    {
+        inlineEventTypes.Add(typeof(TEvent));
+        messageTypes.Add(typeof(TEvent));
+        return this;
+    }
 
     /// <summary>Registers a handler or saga type.</summary>
     public EndpointConfiguration AddHandler<T>()

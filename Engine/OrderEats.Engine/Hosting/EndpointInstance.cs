@@ -22,6 +22,7 @@ public sealed class EndpointInstance : IMessageSession, IAsyncDisposable
     private readonly CancellationTokenSource stopping = new();
     private IAsyncDisposable? receiver;
     private Task? purgeLoop;
+    private OutboxDispatchMarks? outboxMarks;
     private Monitoring.EndpointMonitoring? monitoring;
     private int stopped;
     private readonly ConsecutiveFailureThrottle throttle;
@@ -79,6 +80,7 @@ public sealed class EndpointInstance : IMessageSession, IAsyncDisposable
             throw new InvalidOperationException($"Endpoint {name} enables the outbox, but its persistence has no outbox store. Use a SQL persistence or do not call EnableOutbox().");
         }
 
+        ValidateInlineEvents(configuration, handlers);
         var serializer = new MessageSerializer(configuration.SerializerOptions);
         var factory = new OutgoingMessageFactory(configuration, registry, serializer);
         var transport = transportFactory(services);
@@ -129,6 +131,11 @@ public sealed class EndpointInstance : IMessageSession, IAsyncDisposable
         }
 
         await stopping.CancelAsync();
+        if (outboxMarks is not null)
+        {
+            await outboxMarks.DisposeAsync();
+        }
+
         if (purgeLoop is not null)
         {
             await purgeLoop;
@@ -160,9 +167,11 @@ public sealed class EndpointInstance : IMessageSession, IAsyncDisposable
             return;
         }
 
-        var subscriptions = handlers.HandledEventTypes.Select(MessageTypeRegistry.ContractName).ToList();
-        await transport.Setup(new TransportSetup(name, configuration.ErrorQueue, subscriptions, [.. configuration.AdditionalQueues]), cancellationToken);
+        var subscriptions = handlers.HandledEventTypes.Except(configuration.InlineEventTypes).Select(MessageTypeRegistry.ContractName).ToList();
+        var inline = configuration.InlineEventTypes.Select(MessageTypeRegistry.ContractName).ToList();
+        await transport.Setup(new TransportSetup(name, configuration.ErrorQueue, subscriptions, [.. configuration.AdditionalQueues], inline), cancellationToken);
 
+        outboxMarks = outbox is null ? null : new OutboxDispatchMarks(outbox);
         var sagaInvoker = persistence is null ? null
             : new SagaInvoker(persistence.Sagas, serializer, factory, name, time, handlers.NotFoundHandlers, loggerFactory.CreateLogger<SagaInvoker>());
         monitoring = new Monitoring.EndpointMonitoring(configuration, transport, handlers.Sagas, time, loggerFactory);
@@ -173,7 +182,7 @@ public sealed class EndpointInstance : IMessageSession, IAsyncDisposable
             new Monitoring.MetricsStep(monitoring.Metrics, time),
             new RetryAcknowledgementStep(transport, name, configuration.HostName, time),
             new Monitoring.SagaAuditStep(monitoring.Audit),
-            new UnitOfWorkStep(storage, outbox, transport, loggerFactory.CreateLogger<UnitOfWorkStep>()),
+            new UnitOfWorkStep(storage, outbox, outboxMarks, transport, loggerFactory.CreateLogger<UnitOfWorkStep>()),
             new Monitoring.CancelSagaTimeoutStep(handlers.Sagas, persistence?.Sagas, name, time, loggerFactory.CreateLogger<Monitoring.CancelSagaTimeoutStep>()),
             new UpcastStep(configuration.Versioning, registry),
             new DeserializeStep(registry, serializer),
@@ -193,6 +202,33 @@ public sealed class EndpointInstance : IMessageSession, IAsyncDisposable
         }
 
         logger.LogInformation("Endpoint {Endpoint} started: {Handlers} handlers, {Sagas} sagas, concurrency {Concurrency}, outbox {Outbox}", name, configuration.HandlerTypes.Count, handlers.Sagas.Count, configuration.MaxConcurrency, outbox is not null);
+    }
+
+    private static void ValidateInlineEvents(EndpointConfiguration configuration, HandlerRegistry handlers)
+    {
+        foreach (var eventType in configuration.InlineEventTypes)
+        {
+            var registrations = handlers.For(eventType, isTimeout: false);
+            if (registrations.Count == 0)
+            {
+                throw new InvalidOperationException(
+                    $"Endpoint {configuration.EndpointName} handles {eventType.Name} inline but has no handler for it. Add a handler, or remove HandleInline<{eventType.Name}>().");
+            }
+
+            if (registrations.FirstOrDefault(r => r.Saga is not null) is { } saga)
+            {
+                throw new InvalidOperationException(
+                    $"Endpoint {configuration.EndpointName} handles {eventType.Name} inline, but saga {saga.HandlerType.Name} handles it too. Inline events run plain handlers only; " +
+                    $"let the saga receive {eventType.Name} through the broker (remove HandleInline<{eventType.Name}>()) or move that logic into the publishing handler.");
+            }
+
+            if (handlers.HandledEventTypes.FirstOrDefault(t => t != eventType && t.IsAssignableFrom(eventType)) is { } baseType)
+            {
+                throw new InvalidOperationException(
+                    $"Endpoint {configuration.EndpointName} handles {eventType.Name} inline but subscribes to its base type {baseType.Name}, which would deliver every {eventType.Name} " +
+                    "through the broker a second time. Handle the base type in another endpoint, or do not handle the event inline.");
+            }
+        }
     }
 
     private async Task PurgeOutbox(IOutboxStorage outbox)

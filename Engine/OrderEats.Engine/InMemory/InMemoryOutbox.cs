@@ -6,7 +6,7 @@ namespace OrderEats.Engine.InMemory;
 /// <summary>Outbox records in memory.</summary>
 internal sealed class InMemoryOutbox(InMemoryStore store, TimeProvider time) : IOutboxStorage
 {
-    public Task<OutboxRecord?> Get(string messageId, CancellationToken cancellationToken = default) =>
+    public Task<OutboxRecord?> Get(string messageId, IUnitOfWork? session = null, CancellationToken cancellationToken = default) =>
         Task.FromResult(store.Outbox.TryGetValue(messageId, out var row) ? new OutboxRecord(messageId, row.Operations, row.Dispatched) : null);
 
     public Task Store(string messageId, IReadOnlyList<TransportOperation> operations, IUnitOfWork session, CancellationToken cancellationToken = default)
@@ -24,9 +24,14 @@ internal sealed class InMemoryOutbox(InMemoryStore store, TimeProvider time) : I
         return Task.CompletedTask;
     }
 
-    public Task MarkDispatched(string messageId, CancellationToken cancellationToken = default)
+    public Task MarkDispatched(IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken = default)
     {
-        store.Outbox[messageId] = ([], true, time.GetUtcNow());
+        ArgumentNullException.ThrowIfNull(messageIds);
+        foreach (var messageId in messageIds)
+        {
+            store.Outbox[messageId] = ([], true, time.GetUtcNow());
+        }
+
         return Task.CompletedTask;
     }
 

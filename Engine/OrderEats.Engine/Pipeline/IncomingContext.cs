@@ -22,6 +22,9 @@ internal sealed class IncomingContext(IncomingMessage message, IServiceProvider 
     /// <summary>Messages the handlers sent; dispatched after commit.</summary>
     public List<TransportOperation> Outgoing { get; } = [];
 
+    /// <summary>Events the handlers published that this endpoint handles inline, in the same unit of work (in publish order).</summary>
+    public List<object> InlineEvents { get; } = [];
+
     /// <summary>The deserialized message, once the deserialize step ran.</summary>
     public object? Body { get; set; }
 

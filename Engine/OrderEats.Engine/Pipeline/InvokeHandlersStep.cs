@@ -5,9 +5,15 @@ using OrderEats.Engine.Telemetry;
 
 namespace OrderEats.Engine.Pipeline;
 
-/// <summary>Calls every handler of the message's type in registration order; saga handlers go through the saga invoker.</summary>
+/// <summary>
+/// Calls every handler of the message's type in registration order (saga handlers go through the saga invoker), then the handlers of the
+/// events they published that the endpoint handles inline, in the same unit of work.
+/// </summary>
 internal sealed class InvokeHandlersStep(HandlerRegistry handlers, SagaInvoker? sagas, OutgoingMessageFactory factory, string endpointQueue, TimeProvider time) : IIncomingStep
 {
+    /// <summary>The most inline events one incoming message may lead to (a guard against handlers that publish each other in a cycle).</summary>
+    public const int MaxInlineEvents = 1000;
+
     public async Task Invoke(IncomingContext context, Func<Task> next)
     {
         var message = context.Body!;
@@ -26,19 +32,40 @@ internal sealed class InvokeHandlersStep(HandlerRegistry handlers, SagaInvoker? 
                 continue;
             }
 
-            var handler = ActivatorUtilities.CreateInstance(context.Services, registration.HandlerType);
-            using var span = EngineSpans.Handler(registration.HandlerType, message.GetType(), endpointQueue);
-            try
+            await InvokeHandler(registration, message, context);
+        }
+
+        // Inline events are handled in publish order; one published by an inline handler is handled after those before it.
+        for (var i = 0; i < context.InlineEvents.Count; i++)
+        {
+            if (i == MaxInlineEvents)
             {
-                await registration.Invoker.Invoke(handler, message, new MessageHandlerContext(context, factory, endpointQueue, time, context.Session!));
+                throw new InvalidOperationException(
+                    $"Message {context.MessageId} led to more than {MaxInlineEvents} inline events on endpoint {endpointQueue}: inline handlers keep publishing events that are handled inline. Break the cycle.");
             }
-            catch (Exception ex) when (span is not null)
+
+            var inline = context.InlineEvents[i];
+            foreach (var registration in handlers.For(inline.GetType(), isTimeout: false))
             {
-                EngineSpans.Failed(span, ex);
-                throw;
+                await InvokeHandler(registration, inline, context);
             }
         }
 
         await next();
+    }
+
+    private async Task InvokeHandler(HandlerRegistration registration, object message, IncomingContext context)
+    {
+        var handler = ActivatorUtilities.CreateInstance(context.Services, registration.HandlerType);
+        using var span = EngineSpans.Handler(registration.HandlerType, message.GetType(), endpointQueue);
+        try
+        {
+            await registration.Invoker.Invoke(handler, message, new MessageHandlerContext(context, factory, endpointQueue, time, context.Session!));
+        }
+        catch (Exception ex) when (span is not null)
+        {
+            EngineSpans.Failed(span, ex);
+            throw;
+        }
     }
 }

@@ -39,6 +39,11 @@ internal class MessageHandlerContext(IncomingContext incoming, OutgoingMessageFa
     {
         var operation = factory.Create(message, intent, options, incoming.Message, time);
         incoming.Outgoing.Add(operation);
+        if (intent == MessageIntent.Publish && factory.IsHandledInline(message.GetType()))
+        {
+            incoming.InlineEvents.Add(message);
+        }
+
         OnEnqueued(operation);
         return Task.CompletedTask;
     }

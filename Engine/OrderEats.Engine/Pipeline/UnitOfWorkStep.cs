@@ -5,40 +5,47 @@ using OrderEats.Engine.Transport;
 namespace OrderEats.Engine.Pipeline;
 
 /// <summary>
-/// Wraps the handlers in one unit of work and dispatches their messages after it commits. With the outbox, the messages are stored in the
-/// same transaction, and a redelivered message only dispatches what it stored the first time.
+/// Wraps the handlers in one unit of work and dispatches their messages after it commits. With the outbox, the record is looked up and the
+/// messages are stored in that same unit of work, and a redelivered message only dispatches what it stored the first time.
 /// </summary>
-internal sealed class UnitOfWorkStep(IStorage storage, IOutboxStorage? outbox, ITransport transport, ILogger logger) : IIncomingStep
+internal sealed class UnitOfWorkStep(IStorage storage, IOutboxStorage? outbox, OutboxDispatchMarks? marks, ITransport transport, ILogger logger) : IIncomingStep
 {
     public async Task Invoke(IncomingContext context, Func<Task> next)
     {
         var cancellationToken = context.CancellationToken;
-        if (outbox is not null)
+        OutboxRecord? processedBefore = null;
+        await using (var session = await storage.OpenSession(cancellationToken))
         {
-            var record = await outbox.Get(context.MessageId, cancellationToken);
-            if (record is not null)
+            if (outbox is not null)
             {
-                if (!record.Dispatched)
+                processedBefore = await outbox.Get(context.MessageId, session, cancellationToken);
+            }
+
+            if (processedBefore is null)
+            {
+                context.Session = session;
+                await next();
+                if (outbox is not null)
                 {
-                    await transport.Dispatch(record.Operations, cancellationToken);
-                    await outbox.MarkDispatched(context.MessageId, cancellationToken);
+                    await outbox.Store(context.MessageId, context.Outgoing, session, cancellationToken);
                 }
 
-                logger.LogInformation("Message {MessageId} was processed before; the outbox dispatched its {Count} messages instead of running handlers again", context.MessageId, record.Operations.Count);
-                return;
+                await session.Commit(cancellationToken);
             }
         }
 
-        await using (var session = await storage.OpenSession(cancellationToken))
+        if (processedBefore is not null)
         {
-            context.Session = session;
-            await next();
-            if (outbox is not null)
+            if (!processedBefore.Dispatched)
             {
-                await outbox.Store(context.MessageId, context.Outgoing, session, cancellationToken);
+                await transport.Dispatch(processedBefore.Operations, cancellationToken);
+                await marks!.Mark(context.MessageId);
             }
 
-            await session.Commit(cancellationToken);
+            logger.LogInformation(
+                "Message {MessageId} was processed before; the outbox dispatched its {Count} messages instead of running handlers again",
+                context.MessageId, processedBefore.Dispatched ? 0 : processedBefore.Operations.Count);
+            return;
         }
 
         if (context.Outgoing.Count > 0)
@@ -46,9 +53,9 @@ internal sealed class UnitOfWorkStep(IStorage storage, IOutboxStorage? outbox, I
             await transport.Dispatch(context.Outgoing, cancellationToken);
         }
 
-        if (outbox is not null)
+        if (marks is not null)
         {
-            await outbox.MarkDispatched(context.MessageId, cancellationToken);
+            await marks.Mark(context.MessageId);
         }
     }
 }

@@ -9,6 +9,9 @@ namespace OrderEats.Engine.Routing;
 /// <summary>Builds wire messages: serializes the body, fills the standard headers and resolves the destination.</summary>
 internal sealed class OutgoingMessageFactory(EndpointConfiguration configuration, MessageTypeRegistry registry, MessageSerializer serializer)
 {
+    /// <summary>True when this endpoint handles its own publishes of <paramref name="eventType"/> inline (<c>HandleInline</c>).</summary>
+    public bool IsHandledInline(Type eventType) => configuration.InlineEventTypes.Contains(eventType);
+
     public TransportOperation Create(object message, MessageIntent intent, ExtendableOptions? options, IncomingMessage? incoming, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(message);

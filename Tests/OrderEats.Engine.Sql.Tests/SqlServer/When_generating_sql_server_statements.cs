@@ -73,8 +73,8 @@ public sealed class When_generating_sql_server_statements
             Assert.That(dialect.SelectOutbox, Is.EqualTo("SELECT operations, dispatched FROM [dbo].[outbox] WHERE endpoint = @endpoint AND message_id = @message_id"));
             Assert.That(dialect.InsertOutbox, Is.EqualTo(
                 "INSERT INTO [dbo].[outbox] (endpoint, message_id, operations, dispatched, created_at) VALUES (@endpoint, @message_id, @operations, 0, @now)"));
-            Assert.That(dialect.MarkOutboxDispatched, Is.EqualTo(
-                "UPDATE [dbo].[outbox] SET dispatched = 1, dispatched_at = @now, operations = NULL WHERE endpoint = @endpoint AND message_id = @message_id"));
+            Assert.That(dialect.MarkOutboxDispatched(3), Is.EqualTo(
+                "UPDATE [dbo].[outbox] SET dispatched = 1, dispatched_at = @now, operations = NULL WHERE endpoint = @endpoint AND message_id IN (@message_id0, @message_id1, @message_id2)"));
             Assert.That(dialect.PurgeOutbox, Is.EqualTo(
                 "DELETE FROM [dbo].[outbox] WHERE endpoint = @endpoint AND dispatched = 1 AND dispatched_at < @older_than"));
         });

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Text;
 using OrderEats.Engine.Transport;
 
@@ -18,9 +19,13 @@ public class When_the_outbox_sees_a_message_again
             c.Routing.RouteToEndpoint<Forwarded>("acc-out");
         });
         var raw = harness.RawTransport();
+        // The copy must arrive after the first one was acknowledged (a redelivery), not while it is still in flight.
+        var firstProcessed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var listener = ProcessedListener("acc-outboxed", firstProcessed);
 
         await raw.Dispatch([TransportOperation.Send(Message("same-id", "first"), "acc-outboxed")]);
         var first = await output.ReadAsync().AsTask().WaitAsync(Signals.Timeout);
+        await firstProcessed.Task.WaitAsync(Signals.Timeout);
         await raw.Dispatch([TransportOperation.Send(Message("same-id", "first"), "acc-outboxed")]);
         await raw.Dispatch([TransportOperation.Send(Message("marker-id", "marker"), "acc-outboxed")]);
         var next = await output.ReadAsync().AsTask().WaitAsync(Signals.Timeout);
@@ -31,6 +36,32 @@ public class When_the_outbox_sees_a_message_again
             Assert.That(Encoding.UTF8.GetString(next.Body.Span), Does.Contain("marker"), "the duplicate dispatched nothing new");
             Assert.That(harness.Signals.Count("forwarded"), Is.EqualTo(2), "the handler ran once for the duplicate id and once for the marker");
         });
+    }
+
+    private static MeterListener ProcessedListener(string endpoint, TaskCompletionSource processed)
+    {
+        var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == "OrderEats.Engine" && instrument.Name == "ordereats.messaging.processed")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "messaging.destination.name" && Equals(tag.Value, endpoint))
+                {
+                    processed.TrySetResult();
+                }
+            }
+        });
+        listener.Start();
+        return listener;
     }
 
     private static OutgoingMessage Message(string id, string text) => new(

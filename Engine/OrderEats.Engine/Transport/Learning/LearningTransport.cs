@@ -44,6 +44,15 @@ internal sealed class LearningTransport : ITransport, IQueueDepth
             }
         }
 
+        foreach (var eventType in setup.UnsubscribedEventTypes ?? [])
+        {
+            var subscribers = layout.Subscribers(eventType);
+            if (Directory.Exists(subscribers))
+            {
+                File.Delete(Path.Combine(subscribers, Path.GetFileName(layout.Queue(setup.EndpointQueue))));
+            }
+        }
+
         logger.LogInformation("Learning transport set up queue {Queue} in {Folder}", setup.EndpointQueue, layout.Root);
         return Task.CompletedTask;
     }
