@@ -15,27 +15,27 @@ internal sealed class NotificationSender(SimulatedNotificationChannel channel, N
         var cancellationToken = context.CancellationToken;
         var kind = log.Database.Kind;
         var storage = context.Storage;
-        await using (var check = SqlValues.Command(storage.Connection, storage.Transaction, $"SELECT COUNT(*) FROM {NotificationSchema.Table} WHERE order_id = @order AND kind = @kind")
-            .Add("@order", SqlValues.StoredGuid(kind, notification.OrderId))
-            .Add("@kind", notification.Kind))
-        {
-            if (Convert.ToInt64(await check.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0)
-            {
-                logger.LogInformation(
-                    "Customer {CustomerId} was already notified about order {OrderId} ({Kind}); message {MessageId} sends nothing",
-                    notification.CustomerId, notification.OrderId, notification.Kind, context.MessageId);
-                return;
-            }
-        }
-
+        // One statement both checks and records: no row written means this notification was sent before.
+        int recorded;
         await using (var insert = SqlValues.Command(
-                storage.Connection, storage.Transaction, $"INSERT INTO {NotificationSchema.Table} (order_id, kind, customer_id, sent_at) VALUES (@order, @kind, @customer, @at)")
+                storage.Connection,
+                storage.Transaction,
+                $"INSERT INTO {NotificationSchema.Table} (order_id, kind, customer_id, sent_at) SELECT @order, @kind, @customer, @at " +
+                $"WHERE NOT EXISTS (SELECT 1 FROM {NotificationSchema.Table} WHERE order_id = @order AND kind = @kind)")
             .Add("@order", SqlValues.StoredGuid(kind, notification.OrderId))
             .Add("@kind", notification.Kind)
             .Add("@customer", SqlValues.StoredGuid(kind, notification.CustomerId))
             .Add("@at", SqlValues.StoredTime(kind, TimeProvider.System.GetUtcNow())))
         {
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+            recorded = await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (recorded == 0)
+        {
+            logger.LogInformation(
+                "Customer {CustomerId} was already notified about order {OrderId} ({Kind}); message {MessageId} sends nothing",
+                notification.CustomerId, notification.OrderId, notification.Kind, context.MessageId);
+            return;
         }
 
         await channel.Deliver(notification, cancellationToken);

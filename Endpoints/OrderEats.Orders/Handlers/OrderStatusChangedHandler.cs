@@ -30,40 +30,31 @@ internal sealed class OrderStatusChangedHandler(OrdersDatabase database, OrderCh
             OrderStatus.Cancelled => nameof(OrderStatus.Completed),
             _ => null,
         };
-        int appended;
-        await using (var insert = database.Command(
-            connection,
-            transaction,
-            "INSERT INTO order_timeline (order_id, status, changed_at, reason) SELECT @id, @status, @at, @reason " +
+        // One round trip: the timeline insert, then (for a status that has predecessors) the forward-only status move.
+        var sql = "INSERT INTO order_timeline (order_id, status, changed_at, reason) SELECT @id, @status, @at, @reason " +
             "WHERE NOT EXISTS (SELECT 1 FROM order_timeline WHERE order_id = @id AND status = @status) " +
-            "AND NOT EXISTS (SELECT 1 FROM orders WHERE id = @id AND status = @otherEnd)",
-            ("@id", message.OrderId), ("@status", status), ("@at", message.At), ("@reason", message.Reason), ("@otherEnd", otherEnd)))
-        {
-            appended = await insert.ExecuteNonQueryAsync(cancellationToken);
-        }
-
+            "AND NOT EXISTS (SELECT 1 FROM orders WHERE id = @id AND status = @otherEnd)";
+        var parameters = new List<(string, object?)> { ("@id", message.OrderId), ("@status", status), ("@at", message.At), ("@reason", message.Reason), ("@otherEnd", otherEnd) };
         var predecessors = OrderStatusRules.Predecessors(message.Status);
-        var moved = 0;
         if (predecessors.Count > 0)
         {
-            var names = predecessors.Select((_, i) => "@from" + i).ToList();
-            var parameters = new List<(string, object?)> { ("@id", message.OrderId), ("@status", status), ("@reason", message.Reason), ("@at", message.At) };
-            parameters.AddRange(predecessors.Select((p, i) => ("@from" + i, (object?)p.ToString())));
-            await using var update = database.Command(
-                connection,
-                transaction,
-                $"UPDATE orders SET status = @status, reason = @reason, updated_at = @at WHERE id = @id AND status IN ({string.Join(", ", names)})",
-                [.. parameters]);
-            moved = await update.ExecuteNonQueryAsync(cancellationToken);
+            var names = predecessors.Select((_, i) => "@from" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            sql += $"; UPDATE orders SET status = @status, reason = @reason, updated_at = @at WHERE id = @id AND status IN ({string.Join(", ", names)})";
+            parameters.AddRange(predecessors.Select((p, i) => (names[i], (object?)p.ToString())));
         }
 
-        if (appended > 0 || moved > 0)
+        int changed;
+        await using (var command = database.Command(connection, transaction, sql, [.. parameters]))
+        {
+            changed = await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (changed > 0)
         {
             tracker.Record(message.OrderId, message.Status);
         }
 
         logger.LogInformation(
-            "Order {OrderId} reached {Status}: timeline {Timeline}, status {Moved}",
-            message.OrderId, message.Status, appended > 0 ? "appended" : "already had it", moved > 0 ? "moved" : "unchanged");
+            "Order {OrderId} reached {Status}: {Outcome}", message.OrderId, message.Status, changed > 0 ? "recorded" : "already recorded (or superseded)");
     }
 }
