@@ -25,6 +25,8 @@ internal sealed class BenchOptions
 
     public int Instances { get; private set; } = 1;
 
+    public IReadOnlyList<int> ScaleInstances { get; private set; } = [1, 2, 10];
+
     public string? Report { get; private set; }
 
     public static BenchOptions Parse(string[] args)
@@ -45,13 +47,14 @@ internal sealed class BenchOptions
                 case "--saga-messages": options.SagaMessages = NextInt(); break;
                 case "--orders-in-flight": options.OrdersInFlight = NextInt(); break;
                 case "--instances": options.Instances = NextInt(); break;
+                case "--scale": options.ScaleInstances = [.. Next().Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture))]; break;
                 case "--report": options.Report = Next(); break;
                 default:
                     if (args[i].StartsWith("--", StringComparison.Ordinal))
                     {
                         throw new ArgumentException(
                             $"Unknown option {args[i]}. Options: --duration s, --warmup s, --concurrency n, --chains n, --hops n, --messages n, --saga-messages n, " +
-                            "--orders-in-flight n, --instances n, --report path.md");
+                            "--orders-in-flight n, --instances n, --scale 1,2,10, --report path.md");
                     }
 
                     options.Scenarios.Add(args[i]);

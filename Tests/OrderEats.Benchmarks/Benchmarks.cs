@@ -4,7 +4,7 @@ namespace OrderEats.Benchmarks;
 internal static class Benchmarks
 {
     public static readonly IReadOnlyList<string> All =
-        ["raw-chain", "engine-chain", "receive", "saga-initiate", "saga-update", "saga-congestion", "durable-step", "order-saga"];
+        ["raw-chain", "engine-chain", "receive", "saga-initiate", "saga-update", "saga-congestion", "durable-step", "order-saga", "order-scale"];
 
     public static Task Run(string scenario, BenchContext context) => scenario switch
     {
@@ -16,6 +16,7 @@ internal static class Benchmarks
         "saga-congestion" => SagaScenarios.Congestion(context),
         "durable-step" => DurableStepScenario.Run(context),
         "order-saga" => OrderSagaScenario.Run(context),
+        "order-scale" => OrderSagaScenario.Scale(context),
         _ => throw new ArgumentException($"Unknown scenario '{scenario}'. Scenarios: {string.Join(", ", All)}, all."),
     };
 }

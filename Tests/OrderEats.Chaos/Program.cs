@@ -27,9 +27,12 @@ await using var broker = await RabbitMqBroker.StartPrivateAsync();
 await using var postgres = await PostgresServer.Start();
 var logs = Path.Combine(Path.GetTempPath(), "ordereats-chaos-" + Guid.NewGuid().ToString("N")[..8]);
 Program.Progress($"servers up; starting {options.Instances * ServiceCluster.Services.Count} service processes (logs in {logs})");
+// 8 messages at once per process up to 2 instances; beyond that the instances share 16, so that 10 instances of 4 services (40 processes) stay
+// well within the database's connection limit.
+var concurrency = Math.Clamp(16 / options.Instances, 2, 8);
 var settings = new Dictionary<string, string>(StringComparer.Ordinal)
 {
-    ["ORDEREATS_CONCURRENCY"] = "8",
+    ["ORDEREATS_CONCURRENCY"] = concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
     ["Kitchen__AcceptDelay"] = "00:00:00",
     ["Kitchen__PrepareTime"] = "00:00:00",
     ["Kitchen__RejectionRate"] = "0.05",

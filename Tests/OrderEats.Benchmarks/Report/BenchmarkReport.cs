@@ -76,6 +76,9 @@ internal static class BenchmarkReport
             "order-saga" =>
                 $"| order-saga ({V("instances")} instance/service) | {V("orders_per_s")} orders/s | durable-step chain ({V("hops")} hops) {V("durable_step_chains_per_s")}/s | **{V("ratio_to_durable_step")}** | " +
                 $"at {V("open_loop_orders_per_s")}/s: p50 {V("p50_ms")} ms, p99 {V("p99_ms")} ms, max {V("max_ms")} ms; durable-step p50 {V("durable_step_p50_ms")} / p99 {V("durable_step_p99_ms")} ms; p99 ratio **{V("p99_ratio_to_durable_step")}** | max RSS {V("max_rss_mb")} MB |",
+            "order-scale" =>
+                $"| order-scale ({V("instances")} instance(s)/service, {V("processes")} processes) | {V("orders_per_s")} orders/s | order-scale, 1 instance/service | **{V("ratio_to_1_instance")}** | " +
+                $"closed-loop p50 {V("closed_loop_p50_ms")} ms ({V("orders_in_flight")} in flight) | max RSS {V("max_rss_mb")} MB, all processes {V("total_rss_mb")} MB |",
             var other => $"| {other} | {V("msgs_per_s")} msgs/s | | | | {V("sagas")} saga(s), {V("messages")} messages, {V("retries")} retries |",
         };
     }

@@ -27,6 +27,9 @@ internal static class SvgChart
                     bars.Add(("order-saga (orders/s)", (double)r["orders_per_s"], "orders/s", false));
                     bars.Add(("durable-step 8-hop chains/s", (double)r["durable_step_chains_per_s"], "chains/s", true));
                     break;
+                case "order-scale":
+                    bars.Add(($"order-scale {r["instances"]}× (orders/s)", (double)r["orders_per_s"], "orders/s", Convert.ToInt32(r["instances"], CultureInfo.InvariantCulture) == 1));
+                    break;
                 default:
                     bars.Add((scenario, (double)r["msgs_per_s"], "msgs/s", scenario is "raw-chain" or "durable-step"));
                     break;
