@@ -58,7 +58,9 @@ public sealed class OrderPlacement
 
         var currency = lines[0].UnitPrice.Currency;
         var total = new Money(lines.Sum(l => l.UnitPrice.Amount * l.Quantity), currency);
-        var now = time.GetUtcNow();
+        // Stored with microsecond precision (PostgreSQL's): the view answered now equals the one read later.
+        var placedAt = time.GetUtcNow();
+        var now = placedAt.AddTicks(-(placedAt.Ticks % (TimeSpan.TicksPerMillisecond / 1000)));
         try
         {
             await using var insert = database.Command(
@@ -84,7 +86,19 @@ public sealed class OrderPlacement
         logger.LogInformation("Order {OrderId} placed by customer {CustomerId}: {Lines} lines, total {Total} {Currency}", request.OrderId, request.CustomerId, lines.Count, total.Amount, currency);
         readModel.OnChanged(request.OrderId, OrderStatus.Submitted);
         await session.Send(new PlaceOrder(request.OrderId, request.CustomerId, request.RestaurantId, lines, total), cancellationToken: cancellationToken);
-        return PlaceOrderResult.Accepted((await readModel.Get(connection, request.OrderId, cancellationToken))!);
+        // The order as just stored (its timeline fills in as the saga moves it on).
+        return PlaceOrderResult.Accepted(new OrderView(
+            request.OrderId,
+            request.CustomerId,
+            request.RestaurantId,
+            OrderStatus.Submitted,
+            null,
+            [.. lines.Select(l => new OrderLineView(l.MenuItemId, l.Name, l.Quantity, l.UnitPrice, new Money(l.UnitPrice.Amount * l.Quantity, l.UnitPrice.Currency)))],
+            total.Amount,
+            currency,
+            now,
+            now,
+            []));
     }
 
     /// <summary>
