@@ -21,7 +21,7 @@ internal static class OrderSagaScenario
 
         await using var run = await OrderCluster.Start(context, options.Instances);
         BenchContext.Progress($"order-saga closed loop, {inFlight} orders in flight");
-        var (ordersPerSecond, closedP50) = await run.ClosedLoop(inFlight, options.Warmup, options.Duration);
+        var (ordersPerSecond, closedP50) = await run.ClosedLoop(inFlight, WarmupFor(options, options.Instances), options.Duration);
 
         // The machine's speed drifts (other jobs share it): the baseline runs before and after the closed loop, and its mean is the bound.
         BenchContext.Progress($"durable-step chain with {CriticalPathHops} hops, {inFlight} chains in flight (after)");
@@ -42,6 +42,7 @@ internal static class OrderSagaScenario
         {
             ["scenario"] = "order-saga",
             ["instances"] = options.Instances,
+            ["warmup_s"] = WarmupFor(options, options.Instances).TotalSeconds,
             ["orders_per_s"] = ordersPerSecond,
             ["durable_step_chains_per_s"] = Math.Round(durableChainsPerSecond, 1),
             ["durable_step_chains_per_s_before_after"] = new[]
@@ -78,9 +79,10 @@ internal static class OrderSagaScenario
             var inFlight = Math.Max(options.OrdersInFlight, 8 * instances);
             await using var run = await OrderCluster.Start(context, instances);
             BenchContext.Progress($"order-scale: {instances} instance(s) of each service, closed loop with {inFlight} orders in flight");
-            // Every process JITs its own hot paths: 40 fresh processes on 2 cores need about 100 s of load before their code is tier-1
-            // (measured: 22 orders/s after 20 s of warm-up, 124 after 120 s). The warm-up grows with the instance count.
-            var warmup = TimeSpan.FromSeconds(Math.Max(options.Warmup.TotalSeconds, 12 * instances));
+            // Every process JITs its own hot paths, and until its code is tier-1 the Orders process alone takes most of a core. Measured on 2
+            // cores: 2 instances (8 processes) reached 106 orders/s after 24 s of load and 173 after 60 s; 10 instances (40 processes) 22 after
+            // 20 s and 102-124 after 120 s. The warm-up therefore grows with the instance count.
+            var warmup = WarmupFor(options, instances);
             var (ordersPerSecond, closedP50) = await run.ClosedLoop(inFlight, warmup, options.Duration);
             single ??= instances == 1 ? ordersPerSecond : null;
             var rss = run.ResidentMegabytes();
@@ -99,6 +101,10 @@ internal static class OrderSagaScenario
             });
         }
     }
+
+    /// <summary>The closed loop's warm-up for <paramref name="instances"/> instances per service: 20 s plus 20 s per instance, or longer if asked.</summary>
+    private static TimeSpan WarmupFor(BenchOptions options, int instances) =>
+        TimeSpan.FromSeconds(Math.Max(options.Warmup.TotalSeconds, 20 + (20 * instances)));
 
     /// <summary>Service settings for a benchmark: no simulated kitchen delays, failures or declines; logging at Warning.</summary>
     public static readonly IReadOnlyDictionary<string, string> ServiceSettings = new Dictionary<string, string>(StringComparer.Ordinal)
