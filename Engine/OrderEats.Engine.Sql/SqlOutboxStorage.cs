@@ -12,15 +12,19 @@ internal sealed class SqlOutboxStorage(SqlDatabase database, string endpointName
     public async Task<OutboxRecord?> Get(string messageId, IUnitOfWork? session = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(messageId);
-        if (session is not null)
+        await using var ownConnection = session is null ? await database.Open(cancellationToken) : null;
+        await using var command = (ownConnection is null ? UnitOfWork(session!).CreateCommand(database.Dialect.SelectOutbox) : Command(ownConnection, database.Dialect.SelectOutbox))
+            .With("@endpoint", endpointName)
+            .With("@message_id", messageId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
         {
-            await using var inSession = UnitOfWork(session).CreateCommand(database.Dialect.SelectOutbox);
-            return await Read(inSession.With("@endpoint", endpointName).With("@message_id", messageId), messageId, cancellationToken);
+            return null;
         }
 
-        await using var connection = await database.Open(cancellationToken);
-        await using var command = Command(connection, database.Dialect.SelectOutbox);
-        return await Read(command.With("@endpoint", endpointName).With("@message_id", messageId), messageId, cancellationToken);
+        var operations = reader.IsDBNull(0) ? [] : OutboxOperationsSerializer.Deserialize(reader.GetString(0));
+        var dispatched = Convert.ToBoolean(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture);
+        return new OutboxRecord(messageId, operations, dispatched);
     }
 
     public async Task Store(string messageId, IReadOnlyList<TransportOperation> operations, IUnitOfWork session, CancellationToken cancellationToken = default)
@@ -79,19 +83,6 @@ internal sealed class SqlOutboxStorage(SqlDatabase database, string endpointName
                 return await command.ExecuteNonQueryAsync(cancellationToken);
             },
             cancellationToken);
-    }
-
-    private static async Task<OutboxRecord?> Read(DbCommand command, string messageId, CancellationToken cancellationToken)
-    {
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
-        {
-            return null;
-        }
-
-        var operations = reader.IsDBNull(0) ? [] : OutboxOperationsSerializer.Deserialize(reader.GetString(0));
-        var dispatched = Convert.ToBoolean(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture);
-        return new OutboxRecord(messageId, operations, dispatched);
     }
 
     private static SqlUnitOfWork UnitOfWork(IUnitOfWork session) => session as SqlUnitOfWork ?? throw new ArgumentException(

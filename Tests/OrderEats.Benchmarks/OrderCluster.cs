@@ -75,7 +75,7 @@ internal sealed class OrderCluster : IAsyncDisposable
             var ordersPerSecond = Math.Round((listener.TerminalCount - before) / started.Elapsed.TotalSeconds, 1);
             Volatile.Write(ref closing, 1);
             var p50 = listener.Latencies.Percentile(50);
-            await WaitForPending();
+            await listener.WhenNonePending(TimeSpan.FromMinutes(2));
             return (ordersPerSecond, p50);
         }
         finally
@@ -90,7 +90,7 @@ internal sealed class OrderCluster : IAsyncDisposable
         listener.Latencies.Clear();
         var total = (int)(perSecond * duration.TotalSeconds);
         await DurableStepScenario.OpenLoopSchedule(total, perSecond, _ => Place());
-        await WaitForPending();
+        await listener.WhenNonePending(TimeSpan.FromMinutes(2));
         return listener.Latencies;
     }
 
@@ -112,16 +112,6 @@ internal sealed class OrderCluster : IAsyncDisposable
         if (status != 202)
         {
             throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Placing order {orderId} returned HTTP {status}; expected 202."));
-        }
-    }
-
-    private async Task WaitForPending()
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
-        while (listener.Pending > 0 && DateTime.UtcNow < deadline)
-        {
-            await timer.WaitForNextTickAsync();
         }
     }
 }

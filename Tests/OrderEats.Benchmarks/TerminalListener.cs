@@ -16,6 +16,7 @@ internal sealed class TerminalListener : IAsyncDisposable
     private readonly ConcurrentDictionary<Guid, long> placed = new();
     private readonly IConnection connection;
     private readonly IChannel channel;
+    private readonly SemaphoreSlim terminalArrived = new(0);
     private long terminal;
 
     private TerminalListener(IConnection connection, IChannel channel)
@@ -51,6 +52,7 @@ internal sealed class TerminalListener : IAsyncDisposable
             {
                 listener.Latencies.Add(Stopwatch.GetElapsedTime(ticks).TotalMilliseconds);
                 Interlocked.Increment(ref listener.terminal);
+                listener.terminalArrived.Release();
                 listener.Terminal?.Invoke(orderId);
             }
 
@@ -65,9 +67,19 @@ internal sealed class TerminalListener : IAsyncDisposable
 
     public int Pending => placed.Count;
 
+    /// <summary>Completes once every placed order reached its terminal event, or after <paramref name="timeout"/> (woken by each terminal event).</summary>
+    public async Task WhenNonePending(TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (Pending > 0 && deadline.Elapsed < timeout && await terminalArrived.WaitAsync(timeout - deadline.Elapsed))
+        {
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await channel.DisposeAsync();
         await connection.DisposeAsync();
+        terminalArrived.Dispose();
     }
 }
