@@ -5,7 +5,7 @@ namespace OrderEats.Engine;
 /// <summary>Retries and the error queue of one endpoint.</summary>
 public sealed class RecoverabilitySettings
 {
-    private readonly List<Type> unrecoverable = [typeof(MessageDeserializationException)];
+    private readonly List<Type> unrecoverable = [typeof(MessageDeserializationException), typeof(MessageContractException), typeof(NoHandlerException)];
 
     /// <summary>Immediate retries (default 5).</summary>
     public int ImmediateRetries { get; set; } = 5;
@@ -34,7 +34,10 @@ public sealed class RecoverabilitySettings
     /// <summary>A custom policy replacing the default; it may call <see cref="DefaultRecoverabilityPolicy.Invoke"/> for the cases it leaves alone.</summary>
     public RecoverabilityPolicy? CustomPolicy { get; set; }
 
-    /// <summary>Exception types that skip retries.</summary>
+    /// <summary>
+    /// Exception types that skip retries. By default: <see cref="MessageDeserializationException"/> (unreadable body), <see cref="MessageContractException"/>
+    /// (a body that breaks its contract, a missing correlation value, a handler's refusal) and <see cref="NoHandlerException"/>.
+    /// </summary>
     public IReadOnlyList<Type> UnrecoverableExceptions => unrecoverable;
 
     /// <summary>Sends messages failing with <typeparamref name="T"/> (or a subtype) straight to the error queue.</summary>

@@ -186,6 +186,7 @@ public sealed class EndpointInstance : IMessageSession, IAsyncDisposable
             new Monitoring.CancelSagaTimeoutStep(handlers.Sagas, persistence?.Sagas, name, time, loggerFactory.CreateLogger<Monitoring.CancelSagaTimeoutStep>()),
             new UpcastStep(configuration.Versioning, registry),
             new DeserializeStep(registry, serializer),
+            new ValidateContractStep(new Contracts.ContractValidator(configuration.SerializerOptions)),
             new OrderIdLogScopeStep(logger),
             new InvokeHandlersStep(handlers, sagaInvoker, factory, name, time),
         ]);

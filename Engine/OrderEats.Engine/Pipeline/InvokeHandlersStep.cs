@@ -20,7 +20,7 @@ internal sealed class InvokeHandlersStep(HandlerRegistry handlers, SagaInvoker? 
         var registrations = handlers.For(message.GetType(), context.IsTimeout);
         if (registrations.Count == 0)
         {
-            throw new InvalidOperationException(
+            throw new Recoverability.NoHandlerException(
                 $"Endpoint {endpointQueue} has no handler for {message.GetType().FullName} (message {context.MessageId}{(context.IsTimeout ? ", a saga timeout" : string.Empty)}). Add a handler, or fix the routing that sent it here.");
         }
 

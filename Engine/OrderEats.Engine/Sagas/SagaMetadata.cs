@@ -87,7 +87,7 @@ internal sealed class SagaMetadata
         var value = mapping.ReadCorrelationValue(message);
         if (value is null || (value is string s && s.Length == 0) || (value is Guid g && g == Guid.Empty))
         {
-            throw new InvalidOperationException(
+            throw new MessageContractException(
                 $"Message {message.GetType().Name} has no value for the correlation of saga {SagaType.Name} ({CorrelationProperty.Name}); it cannot find or start an instance. Set the property on the message.");
         }
 

@@ -54,7 +54,7 @@ public class When_a_saga_is_declared_wrongly
     public void Should_refuse_a_message_without_a_correlation_value()
     {
         var metadata = SagaMetadata.Create(typeof(ValidSaga));
-        var error = Assert.Throws<InvalidOperationException>(() => metadata.ReadCorrelationValue(new StartIt(Guid.Empty)));
+        var error = Assert.Throws<MessageContractException>(() => metadata.ReadCorrelationValue(new StartIt(Guid.Empty)));
         Assert.That(error!.Message, Does.Contain("StartIt").And.Contain("OrderId"));
     }
 
