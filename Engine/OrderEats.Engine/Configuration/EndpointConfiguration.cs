@@ -49,6 +49,9 @@ public sealed class EndpointConfiguration
     /// <summary>Retries and the error queue.</summary>
     public RecoverabilitySettings Recoverability { get; } = new();
 
+    /// <summary>How transactional sessions complete (needs the outbox); see <c>EndpointInstance.OpenTransactionalSession</c>.</summary>
+    public TransactionalSessionSettings TransactionalSession { get; } = new();
+
     /// <summary>Contract versions of the messages and the upcasters for older ones.</summary>
     public Versioning.MessageVersioning Versioning { get; } = new();
 

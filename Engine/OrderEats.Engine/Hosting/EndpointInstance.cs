@@ -24,6 +24,7 @@ public sealed class EndpointInstance : IMessageSession, IAsyncDisposable
     private Task? purgeLoop;
     private OutboxDispatchMarks? outboxMarks;
     private Monitoring.EndpointMonitoring? monitoring;
+    private TransactionalSession.TransactionalSessions? sessions;
     private int stopped;
     private readonly ConsecutiveFailureThrottle throttle;
 
@@ -106,6 +107,15 @@ public sealed class EndpointInstance : IMessageSession, IAsyncDisposable
     public Task Publish(object message, PublishOptions? options = null, CancellationToken cancellationToken = default) =>
         transport.Dispatch([factory.Create(message, MessageIntent.Publish, options, null, time)], cancellationToken);
 
+    /// <summary>
+    /// Opens a transactional session: business data written through its storage and the messages it sends commit together and are dispatched
+    /// after the commit, a crash in between being repaired by this endpoint. Needs the outbox (<see cref="EndpointConfiguration.EnableOutbox"/>).
+    /// </summary>
+    public Task<ITransactionalSession> OpenTransactionalSession(CancellationToken cancellationToken = default) =>
+        (sessions ?? throw new InvalidOperationException(
+            $"Endpoint {EndpointName} cannot open a transactional session: it needs the outbox and an input queue. Call EnableOutbox() with a SQL persistence, and do not make the endpoint send-only."))
+        .Open(cancellationToken);
+
     /// <summary>Stops receiving, waits up to the shutdown timeout for in-flight messages (then cancels them), and disposes the transport.</summary>
     public async Task Stop(CancellationToken cancellationToken = default)
     {
@@ -172,6 +182,8 @@ public sealed class EndpointInstance : IMessageSession, IAsyncDisposable
         await transport.Setup(new TransportSetup(name, configuration.ErrorQueue, subscriptions, [.. configuration.AdditionalQueues], inline), cancellationToken);
 
         outboxMarks = outbox is null ? null : new OutboxDispatchMarks(outbox);
+        sessions = outbox is null ? null
+            : new TransactionalSession.TransactionalSessions(configuration, storage, outbox, outboxMarks!, transport, factory, time, loggerFactory.CreateLogger<TransactionalSession.TransactionalSessions>());
         var sagaInvoker = persistence is null ? null
             : new SagaInvoker(persistence.Sagas, serializer, factory, name, time, handlers.NotFoundHandlers, loggerFactory.CreateLogger<SagaInvoker>());
         monitoring = new Monitoring.EndpointMonitoring(configuration, transport, handlers.Sagas, time, loggerFactory);
@@ -182,6 +194,7 @@ public sealed class EndpointInstance : IMessageSession, IAsyncDisposable
             new Monitoring.MetricsStep(monitoring.Metrics, time),
             new RetryAcknowledgementStep(transport, name, configuration.HostName, time),
             new Monitoring.SagaAuditStep(monitoring.Audit),
+            .. sessions is null ? [] : new IIncomingStep[] { new TransactionalSession.CommitControlStep(sessions, storage) },
             new UnitOfWorkStep(storage, outbox, outboxMarks, transport, loggerFactory.CreateLogger<UnitOfWorkStep>()),
             new Monitoring.CancelSagaTimeoutStep(handlers.Sagas, persistence?.Sagas, name, time, loggerFactory.CreateLogger<Monitoring.CancelSagaTimeoutStep>()),
             new UpcastStep(configuration.Versioning, registry),

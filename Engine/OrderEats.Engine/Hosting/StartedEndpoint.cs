@@ -24,6 +24,10 @@ public sealed class StartedEndpoint : IMessageSession
     public async Task Publish(object message, PublishOptions? options = null, CancellationToken cancellationToken = default) =>
         await (await WhenStarted(cancellationToken)).Publish(message, options, cancellationToken);
 
+    /// <summary>Opens a transactional session on the endpoint once it has started; see <see cref="EndpointInstance.OpenTransactionalSession"/>.</summary>
+    public async Task<ITransactionalSession> OpenTransactionalSession(CancellationToken cancellationToken = default) =>
+        await (await WhenStarted(cancellationToken)).OpenTransactionalSession(cancellationToken);
+
     internal void Started(EndpointInstance endpoint) => instance.TrySetResult(endpoint);
 
     internal void Failed(Exception exception) => instance.TrySetException(exception);
