@@ -19,7 +19,7 @@ public sealed class Catalog
     }
 
     /// <summary>Adds a restaurant with its menu.</summary>
-    /// <exception cref="RequestValidationException">The name is missing, the menu has not 1 to 100 items, or an item has no name, a price of zero or less, or a currency that is not three letters.</exception>
+    /// <exception cref="RequestValidationException">The name is missing, the menu has not 1 to 100 items, or an item has no name, a price of zero or less, or a currency that is not an ISO 4217 code in use.</exception>
     public async Task<Restaurant> CreateRestaurant(CreateRestaurantRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -67,7 +67,7 @@ public sealed class Catalog
             }
         }
 
-        var menus = await ReadMenus(connection, null, cancellationToken);
+        var menus = await ReadMenus(connection, null, null, cancellationToken);
         return [.. names.Select(r => new Restaurant(r.Id, r.Name, menus.TryGetValue(r.Id, out var menu) ? menu : []))];
     }
 
@@ -75,7 +75,7 @@ public sealed class Catalog
     public async Task<Restaurant?> GetRestaurant(Guid id, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
-        return await GetRestaurant(connection, id, cancellationToken);
+        return await GetRestaurant(connection, null, id, cancellationToken);
     }
 
     /// <summary>Registers a customer.</summary>
@@ -121,16 +121,16 @@ public sealed class Catalog
             : null;
     }
 
-    internal async Task<bool> CustomerExists(DbConnection connection, Guid id, CancellationToken cancellationToken)
+    internal async Task<bool> CustomerExists(DbConnection connection, DbTransaction? transaction, Guid id, CancellationToken cancellationToken)
     {
-        await using var command = database.Command(connection, null, "SELECT COUNT(*) FROM customers WHERE id = @id", ("@id", id));
+        await using var command = database.Command(connection, transaction, "SELECT COUNT(*) FROM customers WHERE id = @id", ("@id", id));
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) > 0;
     }
 
-    internal async Task<Restaurant?> GetRestaurant(DbConnection connection, Guid id, CancellationToken cancellationToken)
+    internal async Task<Restaurant?> GetRestaurant(DbConnection connection, DbTransaction? transaction, Guid id, CancellationToken cancellationToken)
     {
         string? name;
-        await using (var command = database.Command(connection, null, "SELECT name FROM restaurants WHERE id = @id", ("@id", id)))
+        await using (var command = database.Command(connection, transaction, "SELECT name FROM restaurants WHERE id = @id", ("@id", id)))
         {
             name = await command.ExecuteScalarAsync(cancellationToken) as string;
         }
@@ -140,18 +140,18 @@ public sealed class Catalog
             return null;
         }
 
-        var menus = await ReadMenus(connection, id, cancellationToken);
+        var menus = await ReadMenus(connection, transaction, id, cancellationToken);
         return new Restaurant(id, name, menus.TryGetValue(id, out var menu) ? menu : []);
     }
 
-    private async Task<Dictionary<Guid, List<MenuItem>>> ReadMenus(DbConnection connection, Guid? restaurantId, CancellationToken cancellationToken)
+    private async Task<Dictionary<Guid, List<MenuItem>>> ReadMenus(DbConnection connection, DbTransaction? transaction, Guid? restaurantId, CancellationToken cancellationToken)
     {
         var sql = "SELECT restaurant_id, id, name, price, currency FROM menu_items"
             + (restaurantId is null ? string.Empty : " WHERE restaurant_id = @restaurant")
             + " ORDER BY restaurant_id, sort_order";
         await using var command = restaurantId is { } id
-            ? database.Command(connection, null, sql, ("@restaurant", id))
-            : database.Command(connection, null, sql);
+            ? database.Command(connection, transaction, sql, ("@restaurant", id))
+            : database.Command(connection, transaction, sql);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var menus = new Dictionary<Guid, List<MenuItem>>();
         while (await reader.ReadAsync(cancellationToken))

@@ -6,14 +6,15 @@ namespace OrderEats.Orders;
 /// <param name="OrderId">The order.</param>
 /// <param name="CustomerId">The customer.</param>
 /// <param name="RestaurantId">The restaurant.</param>
-/// <param name="Status">The latest status; never moves back from Completed or Cancelled.</param>
-/// <param name="Reason">Why it was cancelled, if it was.</param>
-/// <param name="Lines">The lines, priced from the menu.</param>
-/// <param name="Total">The sum of the line totals.</param>
-/// <param name="Currency">The currency of every amount.</param>
+/// <param name="Status">The latest status; never moves back from Completed, Cancelled or Rejected.</param>
+/// <param name="Reason">Why it was cancelled or rejected, if it was.</param>
+/// <param name="Lines">The lines, priced from the menu (none for a rejected request).</param>
+/// <param name="Total">The sum of the line totals (0 for a rejected request).</param>
+/// <param name="Currency">The currency of every amount (empty for a rejected request).</param>
 /// <param name="PlacedAt">When the order was placed.</param>
 /// <param name="UpdatedAt">When its status last changed.</param>
 /// <param name="Timeline">Every status reached, oldest first.</param>
+/// <param name="Errors">For a Rejected order: what was wrong with the request, per field (as the 400 of POST /orders lists them); otherwise null.</param>
 public sealed record OrderView(
     Guid OrderId,
     Guid CustomerId,
@@ -25,4 +26,5 @@ public sealed record OrderView(
     string Currency,
     DateTimeOffset PlacedAt,
     DateTimeOffset UpdatedAt,
-    IReadOnlyList<TimelineEntry> Timeline);
+    IReadOnlyList<TimelineEntry> Timeline,
+    IReadOnlyDictionary<string, string[]>? Errors = null);

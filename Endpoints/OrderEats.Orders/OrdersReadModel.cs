@@ -89,10 +89,12 @@ public sealed class OrdersReadModel
         }
     }
 
-    internal async Task<OrderView?> Get(DbConnection connection, Guid orderId, CancellationToken cancellationToken)
+    internal Task<OrderView?> Get(DbConnection connection, Guid orderId, CancellationToken cancellationToken) => Get(connection, null, orderId, cancellationToken);
+
+    internal async Task<OrderView?> Get(DbConnection connection, DbTransaction? transaction, Guid orderId, CancellationToken cancellationToken)
     {
         OrderView order;
-        await using (var command = database.Command(connection, null, $"SELECT {OrderColumns} FROM orders WHERE id = @id", ("@id", orderId)))
+        await using (var command = database.Command(connection, transaction, $"SELECT {OrderColumns} FROM orders WHERE id = @id", ("@id", orderId)))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             if (!await reader.ReadAsync(cancellationToken))
@@ -118,7 +120,7 @@ public sealed class OrdersReadModel
 
         var timeline = new List<TimelineEntry>();
         await using (var command = database.Command(
-            connection, null, "SELECT changed_at, status, reason FROM order_timeline WHERE order_id = @id", ("@id", orderId)))
+            connection, transaction, "SELECT changed_at, status, reason FROM order_timeline WHERE order_id = @id", ("@id", orderId)))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -128,8 +130,9 @@ public sealed class OrdersReadModel
             }
         }
 
+        var errors = order.Status == OrderStatus.Rejected ? await OrderStore.Rejection(database, connection, transaction, orderId, cancellationToken) : null;
         // Ties (Ready and Completed share a timestamp) fall back to the order of the life cycle.
-        return order with { Timeline = [.. timeline.OrderBy(t => t.At).ThenBy(t => t.Status)] };
+        return order with { Timeline = [.. timeline.OrderBy(t => t.At).ThenBy(t => t.Status)], Errors = errors };
     }
 
     internal async Task<bool> HasTimelineEntry(Guid orderId, OrderStatus status, CancellationToken cancellationToken)
@@ -139,6 +142,8 @@ public sealed class OrdersReadModel
             connection, null, "SELECT COUNT(*) FROM order_timeline WHERE order_id = @id AND status = @status", ("@id", orderId), ("@status", status.ToString()));
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
+
+    internal OrdersDatabase Database => database;
 
     /// <summary>True when someone listens to <see cref="Changed"/> (otherwise there is nothing to announce).</summary>
     internal bool HasSubscribers => Changed is not null;

@@ -13,6 +13,7 @@ using OrderEats.Messages.Events;
 using OrderEats.Orders.Data;
 using OrderEats.Orders.Handlers;
 using OrderEats.Orders.Http;
+using OrderEats.Orders.Placement;
 using OrderEats.Sagas;
 using OrderEats.ServiceDefaults;
 
@@ -32,8 +33,8 @@ public static class OrdersService
 
     /// <summary>
     /// Registers <see cref="OrdersOptions"/> (section "Orders") and the <see cref="OrderSagaOptions"/> made from them, <see cref="Catalog"/>,
-    /// <see cref="OrderPlacement"/>, <see cref="OrdersReadModel"/>, and the "orders" endpoint hosting <see cref="OrderSaga"/> and the read-model
-    /// handlers on the orders database. <paramref name="configureEndpoint"/> may adjust the endpoint (concurrency, retries) last.
+    /// <see cref="OrderPlacement"/>, <see cref="OrdersReadModel"/>, and the "orders" endpoint on the orders database: the placement handler for
+    /// <c>PlaceOrder</c> messages, <see cref="OrderSaga"/> (started by <c>StartOrder</c>, behind a guard) and the read-model handlers. <paramref name="configureEndpoint"/> may adjust the endpoint (concurrency, retries) last.
     /// </summary>
     public static IServiceCollection AddOrdersService(
         this IServiceCollection services, IConfiguration configuration, InfrastructureOptions infrastructure, Action<EndpointConfiguration>? configureEndpoint = null)
@@ -57,12 +58,15 @@ public static class OrdersService
         services.AddSingleton(database);
         services.AddSingleton(sp => new OrdersReadModel(database, sp.GetRequiredService<ILogger<OrdersReadModel>>()));
         services.AddSingleton(sp => new Catalog(database, sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddSingleton(new OrderStore(database));
+        services.AddSingleton(sp => new OrderPricing(sp.GetRequiredService<Catalog>()));
+        services.AddSingleton(sp => new OrderIntake(
+            sp.GetRequiredService<OrderStore>(), sp.GetRequiredService<OrderPricing>(), sp.GetRequiredService<OrdersReadModel>(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddSingleton(sp => new RejectionRecorder(sp.GetRequiredService<OrderStore>()));
         services.AddSingleton(sp => new OrderPlacement(
-            database,
-            sp.GetRequiredService<Catalog>(),
+            sp.GetRequiredKeyedService<StartedEndpoint>(EndpointName),
+            sp.GetRequiredService<OrderIntake>(),
             sp.GetRequiredService<OrdersReadModel>(),
-            sp.GetRequiredKeyedService<IMessageSession>(EndpointName),
-            sp.GetService<TimeProvider>() ?? TimeProvider.System,
             sp.GetRequiredService<ILogger<OrderPlacement>>()));
         services.AddScoped<OrderChangeTracker>();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -70,8 +74,11 @@ public static class OrdersService
 
         var endpoint = new EndpointConfiguration(EndpointName);
         endpoint.UseInfrastructure(infrastructure, database.Database, OrdersSchema.Statements(database.Database));
+        // The guard first: it runs before the saga on every StartOrder, in the same transaction.
+        endpoint.AddHandler<StartOrderGuard>();
         endpoint.AddHandler<OrderSaga>();
         endpoint.AddHandlersFromAssembly(typeof(OrdersService).Assembly);
+        endpoint.Recoverability.CustomPolicy = OrdersRecoverability.Decide;
         endpoint.AddMessageTypesFromAssembly(typeof(PlaceOrder).Assembly);
         // The read model changes in the saga's own transaction: no round trip through the broker per status.
         endpoint.HandleInline<OrderStatusChanged>();
@@ -80,6 +87,7 @@ public static class OrdersService
             .RouteToEndpoint<RefundPayment>(PaymentsEndpoint)
             .RouteToEndpoint<PrepareOrder>(KitchenEndpoint)
             .RouteToEndpoint<PlaceOrder>(EndpointName)
+            .RouteToEndpoint<StartOrder>(EndpointName)
             .RouteToEndpoint<CancelOrder>(EndpointName);
         configureEndpoint?.Invoke(endpoint);
         services.AddOrderEatsEndpoint(endpoint);

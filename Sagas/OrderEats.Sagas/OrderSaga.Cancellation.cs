@@ -20,7 +20,7 @@ public sealed partial class OrderSaga
             return Task.CompletedTask;
         }
 
-        var reason = "Cancelled by the customer: " + message.Reason;
+        var reason = "Cancelled by the customer: " + (string.IsNullOrWhiteSpace(message.Reason) ? "no reason given" : message.Reason.Trim());
         switch (Data.Status)
         {
             case OrderStatus.Submitted:

@@ -9,7 +9,7 @@ namespace OrderEats.Sagas;
 // The state machine as the console draws it (DESIGN §2). The engine checks that every message named here is one the saga handles,
 // so a handler removed or renamed breaks the startup instead of leaving a stale drawing.
 [SagaStates(nameof(OrderSagaData.Status), nameof(OrderStatus.Completed), nameof(OrderStatus.Cancelled))]
-[SagaTransition(SagaTransitionAttribute.Start, typeof(PlaceOrder), nameof(OrderStatus.Submitted))]
+[SagaTransition(SagaTransitionAttribute.Start, typeof(StartOrder), nameof(OrderStatus.Submitted))]
 [SagaTransition(nameof(OrderStatus.Submitted), typeof(PaymentCharged), nameof(OrderStatus.Paid))]
 [SagaTransition(nameof(OrderStatus.Submitted), typeof(PaymentDeclined), nameof(OrderStatus.Cancelled))]
 [SagaTransition(nameof(OrderStatus.Submitted), typeof(PaymentTimeout), nameof(OrderStatus.Cancelled))]

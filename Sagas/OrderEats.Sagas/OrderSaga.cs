@@ -7,11 +7,11 @@ using OrderEats.Messages.Replies;
 namespace OrderEats.Sagas;
 
 /// <summary>
-/// Takes one order from <see cref="PlaceOrder"/> to Completed or Cancelled: charge, kitchen, and compensation (a refund) whenever a charged order
+/// Takes one order from <see cref="StartOrder"/> (sent by Orders once the order was validated, priced and stored) to Completed or Cancelled: charge, kitchen, and compensation (a refund) whenever a charged order
 /// cannot be delivered. Every message is idempotent: a duplicate finds the state already moved on and does nothing.
 /// </summary>
 public sealed partial class OrderSaga : Saga<OrderSagaData>,
-    IAmStartedByMessages<PlaceOrder>,
+    IAmStartedByMessages<StartOrder>,
     IHandleMessages<CancelOrder>,
     IHandleMessages<PaymentCharged>,
     IHandleMessages<PaymentDeclined>,
@@ -43,7 +43,7 @@ public sealed partial class OrderSaga : Saga<OrderSagaData>,
     }
 
     /// <summary>Records the order, charges it and starts the payment timer. A duplicate (same OrderId) does nothing.</summary>
-    public async Task Handle(PlaceOrder message, IMessageHandlerContext context)
+    public async Task Handle(StartOrder message, IMessageHandlerContext context)
     {
         ArgumentNullException.ThrowIfNull(message);
         if (Data.PlacedAt is not null)
@@ -66,7 +66,7 @@ public sealed partial class OrderSaga : Saga<OrderSagaData>,
     {
         ArgumentNullException.ThrowIfNull(mapper);
         mapper.MapSaga(d => d.OrderId)
-            .ToMessage<PlaceOrder>(m => m.OrderId)
+            .ToMessage<StartOrder>(m => m.OrderId)
             .ToMessage<CancelOrder>(m => m.OrderId)
             .ToMessage<PaymentCharged>(m => m.OrderId)
             .ToMessage<PaymentDeclined>(m => m.OrderId)

@@ -21,7 +21,7 @@ public sealed class OrderSagaData : ContainSagaData
     /// <summary>The amount to charge.</summary>
     public Money Total { get; set; } = new(0m, string.Empty);
 
-    /// <summary>When <c>PlaceOrder</c> was handled; null until then, which tells a new instance from a duplicate <c>PlaceOrder</c>.</summary>
+    /// <summary>When <c>StartOrder</c> was handled; null until then, which tells a new instance from a duplicate <c>StartOrder</c>.</summary>
     public DateTimeOffset? PlacedAt { get; set; }
 
     /// <summary>The order's status.</summary>

@@ -47,12 +47,12 @@ internal sealed class OrderScenario
         new(Guid.NewGuid(), "Tiramisu", 1, new Money(5.50m, "EUR")),
     ];
 
-    public PlaceOrder PlaceOrderMessage => new(OrderId, CustomerId, RestaurantId, Lines, Total);
+    public StartOrder StartOrderMessage => new(OrderId, CustomerId, RestaurantId, Lines, Total);
 
     public OrderSagaData? Data => Saga.GetSagaData(OrderId);
 
     public Task<SagaHandleResult<OrderSagaData>> Place() =>
-        Saga.Handle(PlaceOrderMessage, new TestableMessageHandlerContext { MessageId = "place-order-1", ReplyToAddress = "orders-api" });
+        Saga.Handle(StartOrderMessage, new TestableMessageHandlerContext { MessageId = "place-order-1", ReplyToAddress = "orders-api" });
 
     public Task<SagaHandleResult<OrderSagaData>> Charged() => Saga.Handle(new PaymentCharged(OrderId, ChargeId, Total));
 

@@ -6,14 +6,22 @@ using OrderEats.Messages.Commands;
 
 namespace OrderEats.Kitchen.Handlers;
 
-// Opens the order's ticket, once: a repeated PrepareOrder finds it and does nothing. In auto mode the review is a delayed message to the
-// kitchen's own queue (not a wait in this handler), so it survives restarts and commits with the ticket.
+// Opens the order's ticket, once, and never for an order without lines: a repeated PrepareOrder finds it and does nothing. In auto mode the
+// review is a delayed message to the kitchen's own queue (not a wait in this handler), so it survives restarts and commits with the ticket.
 internal sealed class PrepareOrderHandler(KitchenTickets tickets, IOptionsMonitor<KitchenOptions> options, ILogger<PrepareOrderHandler> logger) : IHandleMessages<PrepareOrder>
 {
     public async Task Handle(PrepareOrder message, IMessageHandlerContext context)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(context);
+        if (message.Lines is not { Count: > 0 })
+        {
+            // Also a contract rule of PrepareOrder; checked here too, so no configuration can open an empty ticket.
+            throw new MessageContractException(
+                $"PrepareOrder {context.MessageId} for order {message.OrderId} has no lines: there is nothing to prepare, so no ticket is opened. Only the order saga sends PrepareOrder, with the order's priced lines.",
+                ["lines"]);
+        }
+
         var cancellationToken = context.CancellationToken;
         var writer = new TicketWriter(context.Storage, tickets.Database.Kind);
         var existing = await writer.Status(message.OrderId, cancellationToken);

@@ -23,5 +23,7 @@ internal static class OrdersSchema
         db.CreateTable(
             "order_timeline",
             $"order_id {db.GuidType} NOT NULL, status {db.TextType} NOT NULL, changed_at {db.TimestampType} NOT NULL, reason {db.LongTextType} NULL, PRIMARY KEY (order_id, status)"),
+        // Why a request was rejected, per field (an order with status Rejected); a table of its own, so existing databases only gain a table.
+        db.CreateTable("order_rejections", $"order_id {db.GuidType} NOT NULL PRIMARY KEY, errors {db.LongTextType} NOT NULL"),
     ];
 }

@@ -45,7 +45,7 @@ internal static class CatalogRules
 
             if (!Rules.IsCurrency(item.Currency))
             {
-                errors.Add(field + ".currency", $"The currency '{item.Currency}' is not a three-letter ISO 4217 code such as EUR.");
+                errors.Add(field + ".currency", $"The currency '{item.Currency}' is not an ISO 4217 currency code in use, such as EUR.");
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using OrderEats.Messages;
 
 namespace OrderEats.Orders.Validation;
 
@@ -7,7 +8,7 @@ internal static class Rules
 {
     public const int MaxNameLength = 200;
 
-    public static bool IsCurrency(string? currency) => currency is { Length: 3 } && currency.All(char.IsAsciiLetter);
+    public static bool IsCurrency(string? currency) => Currencies.IsKnown(currency?.ToUpperInvariant());
 
     public static bool IsEmail(string? email)
     {

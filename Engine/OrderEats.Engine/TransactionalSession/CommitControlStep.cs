@@ -26,23 +26,20 @@ internal sealed class CommitControlStep(TransactionalSessions sessions, IStorage
         var settings = sessions.Configuration.TransactionalSession;
         var logger = sessions.Logger;
         OutboxRecord? record;
+        var abandoned = false;
+        var now = sessions.Time.GetUtcNow();
+        var startedAt = CommitControlMessage.StartedAt(context.Headers, now);
         await using (var session = await storage.OpenSession(cancellationToken))
         {
             record = await sessions.Outbox.Get(sessionId, session, cancellationToken);
-            var now = sessions.Time.GetUtcNow();
-            var startedAt = CommitControlMessage.StartedAt(context.Headers, now);
             if (record is null && now - startedAt >= settings.MaxCommitDuration)
             {
                 await sessions.Outbox.Store(sessionId, [], session, cancellationToken);
                 await session.Commit(cancellationToken);
-                await sessions.Marks.Mark(sessionId);
-                logger.LogWarning(
-                    "Transactional session {SessionId} started committing at {StartedAt} and has not committed within {MaxCommitDuration}; recorded as abandoned, so a late commit fails and sends nothing",
-                    sessionId, startedAt, settings.MaxCommitDuration);
-                return;
+                abandoned = true;
             }
 
-            if (record is null)
+            if (record is null && !abandoned)
             {
                 var attempt = CommitControlMessage.AttemptOf(context.Headers) + 1;
                 var delay = settings.CommitDelay * Math.Pow(2, Math.Min(attempt - 1, 10));
@@ -55,7 +52,17 @@ internal sealed class CommitControlStep(TransactionalSessions sessions, IStorage
             }
         }
 
-        if (record.Dispatched)
+        // Marks are written outside the unit of work: they need a connection (and, on SQLite, the writer gate) of their own.
+        if (abandoned)
+        {
+            await sessions.Marks.Mark(sessionId);
+            logger.LogWarning(
+                "Transactional session {SessionId} started committing at {StartedAt} and has not committed within {MaxCommitDuration}; recorded as abandoned, so a late commit fails and sends nothing",
+                sessionId, startedAt, settings.MaxCommitDuration);
+            return;
+        }
+
+        if (record!.Dispatched)
         {
             return;
         }

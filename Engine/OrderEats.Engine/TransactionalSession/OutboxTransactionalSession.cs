@@ -53,6 +53,8 @@ internal sealed class OutboxTransactionalSession(TransactionalSessions shared, I
             cancellationToken);
         await shared.Outbox.Store(SessionId, operations, unitOfWork, cancellationToken);
         await unitOfWork.Commit(cancellationToken);
+        // Released before dispatching: marking the record dispatched needs a connection (and, on SQLite, the writer gate) of its own.
+        await unitOfWork.DisposeAsync();
         try
         {
             await shared.Transport.Dispatch(operations, cancellationToken);

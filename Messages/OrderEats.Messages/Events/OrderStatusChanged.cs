@@ -1,3 +1,5 @@
+using OrderEats.Engine.Contracts;
+
 namespace OrderEats.Messages.Events;
 
 /// <summary>
@@ -6,6 +8,7 @@ namespace OrderEats.Messages.Events;
 /// </summary>
 /// <param name="OrderId">The order.</param>
 /// <param name="Status">The new status.</param>
-/// <param name="Reason">Why, for a cancellation; otherwise null.</param>
-/// <param name="At">When the saga made the transition.</param>
+/// <param name="Reason">Why, for a cancellation or a rejection; otherwise null.</param>
+/// <param name="At">When the order made the transition.</param>
+[PublicContract]
 public sealed record OrderStatusChanged(Guid OrderId, OrderStatus Status, string? Reason, DateTimeOffset At) : IOrderEvent;

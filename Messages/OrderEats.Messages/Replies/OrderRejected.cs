@@ -1,8 +1,10 @@
 using OrderEats.Engine;
+using OrderEats.Engine.Contracts;
 
 namespace OrderEats.Messages.Replies;
 
-/// <summary>Reply to <c>PrepareOrder</c>: the kitchen will not prepare the order.</summary>
+/// <summary>Internal: reply to <c>PrepareOrder</c>: the kitchen will not prepare the order.</summary>
 /// <param name="OrderId">The order.</param>
 /// <param name="Reason">Why (closed, item unavailable…).</param>
+[InternalContract]
 public sealed record OrderRejected(Guid OrderId, string Reason) : IMessage;

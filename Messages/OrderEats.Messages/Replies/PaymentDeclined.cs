@@ -1,8 +1,10 @@
 using OrderEats.Engine;
+using OrderEats.Engine.Contracts;
 
 namespace OrderEats.Messages.Replies;
 
-/// <summary>Reply to <c>ChargePayment</c>: the charge was declined; nothing was taken.</summary>
+/// <summary>Internal: reply to <c>ChargePayment</c>: the charge was declined; nothing was taken.</summary>
 /// <param name="OrderId">The order.</param>
 /// <param name="Reason">Why, as the payment provider said.</param>
+[InternalContract]
 public sealed record PaymentDeclined(Guid OrderId, string Reason) : IMessage;

@@ -29,7 +29,7 @@ public class When_the_order_saga_is_audited
 
         Assert.Multiple(() =>
         {
-            Assert.That(records.Select(Incoming), Is.EqualTo(new[] { "PlaceOrder", "PaymentCharged", "OrderAccepted", "OrderPrepared" }));
+            Assert.That(records.Select(Incoming), Is.EqualTo(new[] { "StartOrder", "PaymentCharged", "OrderAccepted", "OrderPrepared" }));
             Assert.That(records.Select(Transition), Is.EqualTo(new[] { "(new)->Submitted", "Submitted->Paid", "Paid->Accepted", "Accepted->Completed (completed)" }));
             Assert.That(Outgoing(records[0]), Is.EqualTo(new[] { "ChargePayment", "OrderStatusChanged", "timeout PaymentTimeout" }));
             Assert.That(Pending(records[0]), Is.EqualTo(new[] { "PaymentTimeout" }));
@@ -92,7 +92,7 @@ public class When_the_order_saga_is_audited
 
         Assert.Multiple(() =>
         {
-            Assert.That(records.Select(Incoming), Is.EqualTo(new[] { "PlaceOrder", "CancelOrder", "PaymentCharged", "PaymentRefunded" }));
+            Assert.That(records.Select(Incoming), Is.EqualTo(new[] { "StartOrder", "CancelOrder", "PaymentCharged", "PaymentRefunded" }));
             Assert.That(records.Skip(1).Select(Transition), Is.EqualTo(new[] { "Submitted->Submitted", "Submitted->Paid", "Paid->Cancelled (completed)" }));
             Assert.That(Outgoing(records[1]), Is.Empty);
             Assert.That(Outgoing(records[2]), Is.EqualTo(new[] { "OrderStatusChanged", "RefundPayment" }));

@@ -60,6 +60,9 @@ public sealed class ServiceHarness : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits for the next message moved to the error queue.</summary>
+    public async Task<IncomingMessage> NextFailure() => await errors.Reader.ReadAsync().AsTask().WaitAsync(Inbox.Timeout);
+
     public static async Task<ServiceHarness> Start(
         TestPersistence persistence,
         Action<IServiceCollection, IConfiguration, InfrastructureOptions, Action<EndpointConfiguration>> addService,

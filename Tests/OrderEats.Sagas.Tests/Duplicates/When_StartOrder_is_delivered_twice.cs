@@ -3,7 +3,7 @@ using OrderEats.Messages;
 namespace OrderEats.Sagas.Tests.Duplicates;
 
 [TestFixture]
-public class When_PlaceOrder_is_delivered_twice
+public class When_StartOrder_is_delivered_twice
 {
     [Test]
     public async Task Should_not_charge_twice()
@@ -20,7 +20,7 @@ public class When_PlaceOrder_is_delivered_twice
     {
         var scenario = new OrderScenario();
         await scenario.Place();
-        var other = scenario.PlaceOrderMessage with { Total = new Money(1m, "EUR"), Lines = [] };
+        var other = scenario.StartOrderMessage with { Total = new Money(1m, "EUR"), Lines = [] };
         var duplicate = await scenario.Saga.Handle(other);
         Outcome.AssertNothingHappened(duplicate);
         Assert.That(scenario.Data!.Total, Is.EqualTo(scenario.Total));
