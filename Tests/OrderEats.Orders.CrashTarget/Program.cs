@@ -1,0 +1,28 @@
+using System.Globalization;
+using OrderEats.Orders;
+using OrderEats.Orders.CrashTarget;
+using OrderEats.ServiceDefaults;
+
+// The Orders service (HTTP API and endpoint) on the configuration given by the environment, killing itself at the CRASH_AT-th StartOrder
+// dispatch after a commit (0 = never). Prints "ready" once it serves requests.
+var crashAt = int.Parse(Environment.GetEnvironmentVariable("CRASH_AT") ?? "0", CultureInfo.InvariantCulture);
+var builder = WebApplication.CreateBuilder(args);
+var infrastructure = InfrastructureOptions.FromConfiguration(builder.Configuration);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddOrdersService(builder.Configuration, infrastructure, endpoint =>
+{
+    var transport = endpoint.TransportFactory!;
+    endpoint.UseTransport(services => new CrashAfterCommitTransport(transport(services), crashAt, services.GetRequiredService<IHttpContextAccessor>()));
+    endpoint.TransactionalSession.CommitDelay = TimeSpan.FromMilliseconds(500);
+    endpoint.AdditionalQueues.Add(OrdersService.PaymentsEndpoint);
+    endpoint.AdditionalQueues.Add(OrdersService.KitchenEndpoint);
+});
+var app = builder.Build();
+app.UseOrdersEdge();
+app.MapOrdersHealth();
+app.MapOrdersApi();
+await app.StartAsync();
+await app.Services.GetRequiredKeyedService<OrderEats.Engine.Hosting.StartedEndpoint>(OrdersService.EndpointName).WhenStarted();
+Console.Out.WriteLine("ready");
+Console.Out.Flush();
+await app.WaitForShutdownAsync();
