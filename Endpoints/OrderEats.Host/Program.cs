@@ -8,7 +8,8 @@ try
         "run" => await RunCommand.Run(line, args),
         "demo" => await DemoCommand.Run(line, System.Console.Out),
         "schema" => SchemaCommand.Run(line, System.Console.Out),
-        _ => throw new ArgumentException($"Unknown command '{line.Command}'. Use: (no command) to run, demo --orders N [--gateway-outage SECONDS], or schema --dialect postgresql."),
+        "asyncapi" => AsyncApiCommand.Run(line, System.Console.Out),
+        _ => throw new ArgumentException($"Unknown command '{line.Command}'. Use: (no command) to run, demo --orders N [--gateway-outage SECONDS], schema --dialect postgresql, or asyncapi [--output docs/asyncapi.json]."),
     };
 }
 catch (ArgumentException ex)

@@ -19,7 +19,8 @@ internal sealed class JsonSchemaBuilder(XmlDocumentation docs)
 
     public IReadOnlyDictionary<string, JsonNode> Components => components;
 
-    public JsonObject Body(Type type) => Record(type);
+    // A message body: its description is the message's own, so the schema does not repeat it.
+    public JsonObject Body(Type type) => Record(type, describe: false);
 
     private static string Name(PropertyInfo property) =>
         property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(property.Name);
@@ -38,7 +39,7 @@ internal sealed class JsonSchemaBuilder(XmlDocumentation docs)
         return schema;
     }
 
-    private JsonObject Record(Type type)
+    private JsonObject Record(Type type, bool describe = true)
     {
         var parameters = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).FirstOrDefault()?.GetParameters() ?? [];
         var properties = new JsonObject();
@@ -63,7 +64,7 @@ internal sealed class JsonSchemaBuilder(XmlDocumentation docs)
         }
 
         var schema = new JsonObject { ["type"] = "object" };
-        if (docs.Summary(type) is { } summary)
+        if (describe && docs.Summary(type) is { } summary)
         {
             schema["description"] = summary;
         }
@@ -98,8 +99,11 @@ internal sealed class JsonSchemaBuilder(XmlDocumentation docs)
         {
             schema["x-computed"] = computed.From;
             schema["readOnly"] = true;
-            description = (description is null ? string.Empty : description + " ") +
-                $"Computed by the service from {computed.From}{(parameter is { HasDefaultValue: true } ? "; a sender may leave it out, and a value sent must equal the computed one" : string.Empty)}.";
+            if (description?.Contains("computed", StringComparison.OrdinalIgnoreCase) != true)
+            {
+                description = (description is null ? string.Empty : description + " ") +
+                    $"Computed by the service from {computed.From}{(parameter is { HasDefaultValue: true } ? "; a sender may leave it out, and a value sent must equal the computed one" : string.Empty)}.";
+            }
         }
 
         if (description is not null)
