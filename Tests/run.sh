@@ -17,6 +17,9 @@ fi
 if [ -z "${ORDEREATS_CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1; then
   need_packages+=(chromium)         # the console's browser test drives the system Chromium
 fi
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  need_packages+=(nodejs npm)       # the foreign-client tests run the documented Node.js example (npm ci installs amqplib)
+fi
 if ! command -v docker-compose >/dev/null 2>&1; then
   need_packages+=(docker-compose)   # validates docker-compose.yml (no engine needed)
 fi
