@@ -15,6 +15,9 @@ internal sealed record ChaosReport
 
     public int Stuck { get; init; }
 
+    /// <summary>Orders the API accepted (202) whose saga never started: no timeline entry at all.</summary>
+    public int NeverStarted { get; init; }
+
     public int DoubleCharges { get; init; }
 
     public int CompletedWithoutOneCleanCharge { get; init; }
@@ -39,7 +42,7 @@ internal sealed record ChaosReport
 
     public double ElapsedSeconds { get; init; }
 
-    public bool Passed => Lost == 0 && Stuck == 0 && DoubleCharges == 0 && CompletedWithoutOneCleanCharge == 0 && UnrefundedCancellations == 0
+    public bool Passed => Lost == 0 && Stuck == 0 && NeverStarted == 0 && DoubleCharges == 0 && CompletedWithoutOneCleanCharge == 0 && UnrefundedCancellations == 0
         && DuplicateNotifications == 0 && MissingNotifications == 0 && ErrorQueue == 0;
 
     public string ToJson() => JsonSerializer.Serialize(new Dictionary<string, object>
@@ -49,6 +52,7 @@ internal sealed record ChaosReport
         ["cancelled"] = Cancelled,
         ["lost"] = Lost,
         ["stuck"] = Stuck,
+        ["orders_never_started"] = NeverStarted,
         ["double_charges"] = DoubleCharges,
         ["completed_without_one_clean_charge"] = CompletedWithoutOneCleanCharge,
         ["unrefunded_cancellations"] = UnrefundedCancellations,

@@ -15,6 +15,7 @@ internal static class InvariantCheck
     public static async Task<ChaosReport> Run(OrderDatabases databases, IReadOnlyCollection<Guid> accepted, CancellationToken cancellationToken = default)
     {
         var statuses = await databases.Statuses(cancellationToken);
+        var started = await databases.Started(cancellationToken);
         var ledger = (await databases.Ledger(cancellationToken)).ToLookup(e => e.OrderId);
         var notifications = (await databases.Notifications(cancellationToken)).GroupBy(n => (n.OrderId, n.Kind)).ToDictionary(g => g.Key, g => g.Count());
 
@@ -32,6 +33,7 @@ internal static class InvariantCheck
             Cancelled = cancelled.Count,
             Lost = accepted.Count - known.Count,
             Stuck = known.Count(id => !IsTerminal(statuses[id])),
+            NeverStarted = known.Count(id => !started.Contains(id)),
             DoubleCharges = known.Count(id => Charges(id) > 1),
             CompletedWithoutOneCleanCharge = completed.Count(id => Charges(id) != 1 || Sum(id, "refund") != 0),
             UnrefundedCancellations = cancelled.Count(id => Sum(id, "charge") != Sum(id, "refund")),

@@ -8,6 +8,10 @@ internal sealed class OrderDatabases(string serverConnectionString)
     public async Task<Dictionary<Guid, string>> Statuses(CancellationToken cancellationToken = default) =>
         await Read("ordereats_orders", "SELECT id, status FROM orders", r => (r.GetGuid(0), r.GetString(1)), cancellationToken);
 
+    /// <summary>Orders with at least one timeline entry: their saga ran (it records Submitted when it starts).</summary>
+    public async Task<HashSet<Guid>> Started(CancellationToken cancellationToken = default) =>
+        [.. await ReadList("ordereats_orders", "SELECT DISTINCT order_id FROM order_timeline", r => r.GetGuid(0), cancellationToken)];
+
     public async Task<string?> Status(Guid orderId, CancellationToken cancellationToken = default) =>
         (await ReadList("ordereats_orders", $"SELECT status FROM orders WHERE id = '{orderId}'", r => r.GetString(0), cancellationToken)).FirstOrDefault();
 
