@@ -9,7 +9,7 @@ namespace OrderEats.Benchmarks;
 /// </summary>
 internal static class OrderSagaScenario
 {
-    // PlaceOrder, ChargePayment, PaymentCharged, PrepareOrder, ReviewTicket, OrderAccepted, MarkTicketReady, OrderPrepared.
+    // StartOrder, ChargePayment, PaymentCharged, PrepareOrder, ReviewTicket, OrderAccepted, MarkTicketReady, OrderPrepared.
     public const int CriticalPathHops = 8;
 
     public static async Task Run(BenchContext context)

@@ -75,7 +75,7 @@ public class When_one_order_runs_through_the_host
         }
 
         var ofOrder = engine.Where(s => Equals(s.GetTagItem("ordereats.order_id"), orderId)).ToList();
-        var traceId = engine.Single(s => s.DisplayName == "send PlaceOrder").TraceId;
+        var traceId = engine.Single(s => s.DisplayName == "send StartOrder").TraceId;
         var trace = engine.Where(s => s.TraceId == traceId).ToList();
         var producers = trace.Where(s => s.Kind == ActivityKind.Producer).Select(s => s.SpanId).ToHashSet();
         var consumers = trace.Where(s => s.Kind == ActivityKind.Consumer).ToList();
@@ -91,7 +91,7 @@ public class When_one_order_runs_through_the_host
                 "every handler and saga span is a child of the receive that ran it");
             Assert.That(trace.Select(s => s.DisplayName), Is.SupersetOf(new[]
             {
-                "send PlaceOrder", "OrderSaga handle PlaceOrder", "send ChargePayment", "ChargePaymentHandler handle ChargePayment", "reply PaymentCharged",
+                "send StartOrder", "OrderSaga handle StartOrder", "send ChargePayment", "ChargePaymentHandler handle ChargePayment", "reply PaymentCharged",
                 "send PrepareOrder", "PrepareOrderHandler handle PrepareOrder", "publish OrderConfirmed", "publish OrderReady",
             }));
             Assert.That(EndpointsMeasured(metrics, "ordereats.messaging.processed"), Is.SupersetOf(Endpoints));
