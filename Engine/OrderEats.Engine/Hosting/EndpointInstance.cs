@@ -26,6 +26,7 @@ public sealed class EndpointInstance : IMessageSession, IAsyncDisposable
     private Monitoring.EndpointMonitoring? monitoring;
     private int stopped;
     private readonly ConsecutiveFailureThrottle throttle;
+    private readonly EndpointSession session;
 
     private EndpointInstance(EndpointConfiguration configuration, ITransport transport, OutgoingMessageFactory factory, TimeProvider time, ILogger logger)
     {
@@ -35,6 +36,7 @@ public sealed class EndpointInstance : IMessageSession, IAsyncDisposable
         this.time = time;
         this.logger = logger;
         throttle = configuration.Recoverability.CreateThrottle(configuration.EndpointName, time, logger);
+        session = new EndpointSession(configuration, transport, factory, time);
     }
 
     /// <summary>The endpoint's name and queue.</summary>
@@ -99,12 +101,19 @@ public sealed class EndpointInstance : IMessageSession, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public Task Send(object message, SendOptions? options = null, CancellationToken cancellationToken = default) =>
-        transport.Dispatch([factory.Create(message, MessageIntent.Send, options, null, time)], cancellationToken);
+    public Task Send(object message, SendOptions? options = null, CancellationToken cancellationToken = default) => session.Send(message, options, cancellationToken);
 
     /// <inheritdoc />
-    public Task Publish(object message, PublishOptions? options = null, CancellationToken cancellationToken = default) =>
-        transport.Dispatch([factory.Create(message, MessageIntent.Publish, options, null, time)], cancellationToken);
+    public Task SendLocal(object message, SendOptions? options = null, CancellationToken cancellationToken = default) => session.SendLocal(message, options, cancellationToken);
+
+    /// <inheritdoc />
+    public Task Publish(object message, PublishOptions? options = null, CancellationToken cancellationToken = default) => session.Publish(message, options, cancellationToken);
+
+    /// <inheritdoc />
+    public Task Subscribe(Type eventType, CancellationToken cancellationToken = default) => session.Subscribe(eventType, cancellationToken);
+
+    /// <inheritdoc />
+    public Task Unsubscribe(Type eventType, CancellationToken cancellationToken = default) => session.Unsubscribe(eventType, cancellationToken);
 
     /// <summary>Stops receiving, waits up to the shutdown timeout for in-flight messages (then cancels them), and disposes the transport.</summary>
     public async Task Stop(CancellationToken cancellationToken = default)
@@ -167,16 +176,17 @@ public sealed class EndpointInstance : IMessageSession, IAsyncDisposable
             return;
         }
 
-        var subscriptions = handlers.HandledEventTypes.Except(configuration.InlineEventTypes).Select(MessageTypeRegistry.ContractName).ToList();
+        var subscriptions = (configuration.AutoSubscribe ? handlers.HandledEventTypes : Enumerable.Empty<Type>()).Except(configuration.InlineEventTypes).Select(MessageTypeRegistry.ContractName).ToList();
         var inline = configuration.InlineEventTypes.Select(MessageTypeRegistry.ContractName).ToList();
         await transport.Setup(new TransportSetup(name, configuration.ErrorQueue, subscriptions, [.. configuration.AdditionalQueues], inline), cancellationToken);
 
         outboxMarks = outbox is null ? null : new OutboxDispatchMarks(outbox);
         var sagaInvoker = persistence is null ? null
-            : new SagaInvoker(persistence.Sagas, serializer, factory, name, time, handlers.NotFoundHandlers, loggerFactory.CreateLogger<SagaInvoker>());
+            : new SagaInvoker(persistence.Sagas, serializer, new EndpointSagaRuntime(factory, name, time), name, time, loggerFactory.CreateLogger<SagaInvoker>());
         monitoring = new Monitoring.EndpointMonitoring(configuration, transport, handlers.Sagas, time, loggerFactory);
         var pipeline = new IncomingPipeline([
             new TracingStep(name),
+            new Notifications.NotificationStep(configuration.Notifications, name, logger),
             new MetricsStep(name, time),
             new LogScopeStep(logger),
             new Monitoring.MetricsStep(monitoring.Metrics, time),
@@ -192,7 +202,7 @@ public sealed class EndpointInstance : IMessageSession, IAsyncDisposable
         var recoverability = new RecoverabilityExecutor(
             configuration.Recoverability.ToConfig(configuration.ErrorQueue),
             configuration.Recoverability.CustomPolicy ?? DefaultRecoverabilityPolicy.Invoke,
-            transport, name, configuration.HostName, time, loggerFactory.CreateLogger<RecoverabilityExecutor>());
+            transport, name, configuration.HostName, time, loggerFactory.CreateLogger<RecoverabilityExecutor>(), configuration.Notifications);
         var processor = new MessageProcessor(pipeline, recoverability, services.GetRequiredService<IServiceScopeFactory>(), throttle, stopping.Token);
         receiver = await transport.Receive(new ReceiveSettings(name, configuration.MaxConcurrency, configuration.ErrorQueue), processor.OnMessage, cancellationToken);
         monitoring.Start();
