@@ -16,6 +16,9 @@ public class ScenarioContext
 
     internal event Action? Changed;
 
+    /// <summary>True once every endpoint of the scenario has started (before the unconditional When steps run).</summary>
+    public bool EndpointsStarted { get; internal set; }
+
     /// <summary>The messages moved to the error queue, by endpoint name.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<FailedMessage>> FailedMessages =>
         failed.ToDictionary(p => p.Key, p => (IReadOnlyList<FailedMessage>)[.. p.Value], StringComparer.Ordinal);

@@ -33,6 +33,8 @@ internal sealed class ScenarioRunner<TContext>(TContext context, IReadOnlyList<S
                     running.Add(await Start(endpoint, transportRun, deadline.Token));
                 }
 
+                context.EndpointsStarted = true;
+
                 await RunUntilDone(deadline.Token);
             }
             catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)

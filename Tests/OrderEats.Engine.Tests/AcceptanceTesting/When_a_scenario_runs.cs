@@ -29,7 +29,7 @@ public class When_a_scenario_runs
         var context = await Scenario.Define<Context>()
             .WithEndpoint<Receiver>(b => b
                 .When(session => session.SendLocal(new Ping(1)))
-                .When(c => !c.Pings.IsEmpty, (session, c) => session.SendLocal(new Ping(c.Pings.Count + 1))))
+                .When(c => c.EndpointsStarted && !c.Pings.IsEmpty, (session, c) => session.SendLocal(new Ping(c.Pings.Count + 1))))
             .Done(c => c.Pings.Count == 2)
             .Run();
 
