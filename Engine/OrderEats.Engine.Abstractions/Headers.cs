@@ -87,6 +87,12 @@ public static class Headers
     /// <summary>The exception's message.</summary>
     public const string ExceptionMessage = ExceptionInfoPrefix + "Message";
 
+    /// <summary>The full type name of the exception's inner exception (absent when it has none).</summary>
+    public const string InnerExceptionType = ExceptionInfoPrefix + "InnerExceptionType";
+
+    /// <summary>The message of the exception's inner exception (absent when it has none).</summary>
+    public const string InnerExceptionMessage = ExceptionInfoPrefix + "InnerExceptionMessage";
+
     /// <summary>The exception's stack trace (with inner exceptions).</summary>
     public const string ExceptionStackTrace = ExceptionInfoPrefix + "StackTrace";
 

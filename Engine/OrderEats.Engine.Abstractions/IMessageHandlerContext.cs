@@ -27,6 +27,15 @@ public interface IMessageHandlerContext
     /// <summary>Publishes an event to every subscriber of its type or one of its base types.</summary>
     Task Publish(object message, PublishOptions? options = null);
 
-    /// <summary>Replies to the sender of the message being handled; the reply is correlated back to a saga that sent it.</summary>
+    /// <summary>Replies to the sender of the message being handled (or to <see cref="ReplyOptions.Destination"/>); the reply is correlated back to a saga that sent it.</summary>
     Task Reply(object message, ReplyOptions? options = null);
+
+    /// <summary>
+    /// Sends a copy of the message being handled, with its body and all its headers unchanged, to <paramref name="destination"/>. Like every
+    /// outgoing message it leaves only when the unit of work commits.
+    /// </summary>
+    Task ForwardCurrentMessageTo(string destination);
+
+    /// <summary>Stops the handlers after the current one from being called for this message; what the handlers so far did still commits.</summary>
+    void DoNotContinueDispatchingCurrentMessageToHandlers();
 }

@@ -8,7 +8,7 @@ namespace OrderEats.Engine.RabbitMQ;
 /// <summary>
 /// The RabbitMQ transport. Two connections, as the broker's flow control blocks publishers only: one dispatches, one receives.
 /// </summary>
-internal sealed class RabbitMqTransport : ITransport, IQueueDepth, ITransportHealth
+internal sealed partial class RabbitMqTransport : ITransport, IQueueDepth, ITransportHealth
 {
     private readonly RabbitMqOptions options;
     private readonly ILogger<RabbitMqTransport> logger;

@@ -1,3 +1,3 @@
 namespace OrderEats.Engine.Testing;
 
-internal sealed record ReplySimulation(Type SagaMessageType, Func<object, object> CreateReply);
+internal sealed record ReplySimulation(Type SagaMessageType, Func<object, object?> CreateReply);

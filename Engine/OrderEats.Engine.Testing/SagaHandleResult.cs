@@ -7,12 +7,16 @@ public sealed class SagaHandleResult<TData>
 {
     internal SagaHandleResult(object message, TestableMessageHandlerContext context, bool sagaNotFound, bool completed, TData? snapshot)
     {
+        SagaId = snapshot?.Id ?? Guid.Empty;
         HandledMessage = message;
         Context = context;
         SagaNotFound = sagaNotFound;
         Completed = completed;
         SagaDataSnapshot = snapshot;
     }
+
+    /// <summary>The id of the instance that handled the message; <see cref="Guid.Empty"/> when no saga was found.</summary>
+    public Guid SagaId { get; }
 
     /// <summary>The message (or timeout state) that was processed.</summary>
     public object HandledMessage { get; }
@@ -37,6 +41,9 @@ public sealed class SagaHandleResult<TData>
 
     /// <summary>The replies sent.</summary>
     public IReadOnlyList<RepliedMessage> RepliedMessages => Context.RepliedMessages;
+
+    /// <summary>The destinations the message was forwarded to.</summary>
+    public IReadOnlyList<string> ForwardedMessages => Context.ForwardedMessages;
 
     /// <summary>The timeouts requested.</summary>
     public IReadOnlyList<TimeoutMessage> TimeoutMessages => Context.TimeoutMessages;

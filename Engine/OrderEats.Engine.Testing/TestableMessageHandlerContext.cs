@@ -11,7 +11,8 @@ public class TestableMessageHandlerContext : IMessageHandlerContext
     private readonly List<PublishedMessage> published = [];
     private readonly List<RepliedMessage> replied = [];
     private readonly List<TimeoutMessage> timeouts = [];
-
+    private readonly List<string> forwarded = [];
+    private IStorageSession? storage;
 
     /// <inheritdoc />
     public string MessageId { get; set; } = Guid.NewGuid().ToString();
@@ -19,8 +20,11 @@ public class TestableMessageHandlerContext : IMessageHandlerContext
     /// <inheritdoc />
     public IReadOnlyDictionary<string, string> MessageHeaders { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
-    /// <inheritdoc />
-    public string? ReplyToAddress { get; set; }
+    /// <summary>The address replies go to; a placeholder by default, so a saga started in a test has an originator to reply to. Set null to test a sender without one.</summary>
+    public string? ReplyToAddress { get; set; } = DefaultReplyToAddress;
+
+    /// <summary>The default <see cref="ReplyToAddress"/>.</summary>
+    public const string DefaultReplyToAddress = "reply-address";
 
     /// <inheritdoc />
     public CancellationToken CancellationToken { get; set; }
@@ -29,12 +33,23 @@ public class TestableMessageHandlerContext : IMessageHandlerContext
     // it starts when the context is created, or when TestableSaga invokes the handler, which is tighter.
     internal DateTimeOffset HandlerStartedAt { get; set; } = DateTimeOffset.UtcNow;
 
-    /// <summary>Not available in unit tests.</summary>
-    /// <exception cref="InvalidOperationException">Always: there is no database behind a testable context.</exception>
-    public IStorageSession Storage => throw new InvalidOperationException(
-        "TestableMessageHandlerContext has no storage session: a handler that reads or writes business data through context.Storage needs a real " +
-        "persistence. Test it against an endpoint with SQLite or PostgreSQL persistence, or move the logic that does not touch storage into a " +
-        "class you can test on its own.");
+    // Set while a TestableSaga runs a handler with this context: its virtual clock, and how it learns of timeouts and an aborted dispatch.
+    internal Func<DateTimeOffset>? Clock { get; set; }
+
+    internal Action<TimeoutMessage>? OnTimeoutRequested { get; set; }
+
+    internal Action? OnAborted { get; set; }
+
+    /// <summary>The storage session handlers get; set it to a session over a real connection and transaction to test a handler that stores business data.</summary>
+    /// <exception cref="InvalidOperationException">Read before one was set: there is no database behind a testable context by default.</exception>
+    public IStorageSession Storage
+    {
+        get => storage ?? throw new InvalidOperationException(
+            "TestableMessageHandlerContext has no storage session: a handler that reads or writes business data through context.Storage needs a real " +
+            "persistence. Set Storage to a session over a real connection and transaction, test it against an endpoint with SQLite or PostgreSQL " +
+            "persistence, or move the logic that does not touch storage into a class you can test on its own.");
+        set => storage = value;
+    }
 
     /// <summary>The messages sent with <c>Send</c> or <c>SendLocal</c>, in order, except saga timeouts.</summary>
     public IReadOnlyList<SentMessage> SentMessages => Snapshot(sent);
@@ -47,6 +62,12 @@ public class TestableMessageHandlerContext : IMessageHandlerContext
 
     /// <summary>The saga timeouts requested (local sends carrying the <see cref="Headers.IsSagaTimeout"/> header), in order.</summary>
     public IReadOnlyList<TimeoutMessage> TimeoutMessages => Snapshot(timeouts);
+
+    /// <summary>The destinations the handled message was forwarded to with <c>ForwardCurrentMessageTo</c>, in order.</summary>
+    public IReadOnlyList<string> ForwardedMessages => Snapshot(forwarded);
+
+    /// <summary>True once a handler called <c>DoNotContinueDispatchingCurrentMessageToHandlers</c>.</summary>
+    public bool HandlerInvocationAborted { get; private set; }
 
     /// <inheritdoc />
     public Task Send(object message, SendOptions? options = null)
@@ -86,6 +107,25 @@ public class TestableMessageHandlerContext : IMessageHandlerContext
         return Task.CompletedTask;
     }
 
+    /// <inheritdoc />
+    public Task ForwardCurrentMessageTo(string destination)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(destination);
+        lock (gate)
+        {
+            forwarded.Add(destination);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public void DoNotContinueDispatchingCurrentMessageToHandlers()
+    {
+        HandlerInvocationAborted = true;
+        OnAborted?.Invoke();
+    }
+
     /// <summary>The first sent message of type <typeparamref name="T"/>, or null.</summary>
     public T? FindSentMessage<T>()
         where T : class => SentMessages.Select(m => m.Message).OfType<T>().FirstOrDefault();
@@ -105,11 +145,13 @@ public class TestableMessageHandlerContext : IMessageHandlerContext
     private Task Record(object message, SendOptions options, bool isLocal)
     {
         var isTimeout = options.Headers.TryGetValue(Headers.IsSagaTimeout, out var flag) && bool.TryParse(flag, out var parsed) && parsed;
+        TimeoutMessage? timeout = null;
         lock (gate)
         {
             if (isTimeout)
             {
-                timeouts.Add(ToTimeout(message, options));
+                timeout = ToTimeout(message, options);
+                timeouts.Add(timeout);
             }
             else
             {
@@ -117,11 +159,24 @@ public class TestableMessageHandlerContext : IMessageHandlerContext
             }
         }
 
+        if (timeout is not null)
+        {
+            OnTimeoutRequested?.Invoke(timeout);
+        }
+
         return Task.CompletedTask;
     }
 
     private TimeoutMessage ToTimeout(object message, SendOptions options)
     {
+        if (Clock is { } clock)
+        {
+            // Under a TestableSaga the clock stands still while the handler runs, so a time converts to the exact delay.
+            var virtualNow = clock();
+            var due = options.DeliveryDelay is { } wanted ? virtualNow + wanted : options.DeliverAt ?? virtualNow;
+            return new TimeoutMessage(message, options, due, due - virtualNow);
+        }
+
         var now = DateTimeOffset.UtcNow;
         if (options.DeliveryDelay is { } delay)
         {

@@ -1,12 +1,18 @@
-using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using OrderEats.Engine.InMemory;
+using OrderEats.Engine.Pipeline;
+using OrderEats.Engine.Sagas;
+using OrderEats.Engine.Serialization;
+using OrderEats.Engine.Transport;
 
 namespace OrderEats.Engine.Testing;
 
 /// <summary>
-/// Runs a saga in memory the way an endpoint would: its own mapping finds or creates instances, state is saved between messages, timeouts
-/// wait on a virtual clock and fire when <see cref="AdvanceTime"/> passes their due time, and simulated replies queue up for
-/// <see cref="HandleQueuedMessage"/>. Not thread-safe: drive it from one test.
+/// Runs a saga in memory through the engine's own saga rules (the same metadata validation and invoker an endpoint uses): its mapping or finder
+/// finds or creates instances, state is saved between messages as JSON, timeouts wait on a virtual clock and fire when <see cref="AdvanceTime"/>
+/// passes their due time, and messages the saga sends or publishes to itself, and simulated replies, queue up for <see cref="HandleQueuedMessage"/>.
+/// Not thread-safe: drive it from one test.
 /// </summary>
 /// <typeparam name="TSaga">The saga type.</typeparam>
 /// <typeparam name="TData">Its data type.</typeparam>
@@ -14,20 +20,19 @@ public sealed class TestableSaga<TSaga, TData>
     where TSaga : Saga<TData>
     where TData : class, IContainSagaData, new()
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    private readonly Func<TSaga> factory;
-    private readonly SagaModel model;
-    private readonly Dictionary<Guid, StoredSaga> instances = [];
-    private readonly Dictionary<object, Guid> byCorrelationValue = [];
-    private readonly List<PendingSagaTimeout> pending = [];
-    private readonly Queue<QueuedMessage> queue = new();
+    private readonly SagaMetadata metadata;
+    private readonly InMemoryStore store = new();
+    private readonly MessageSerializer serializer = new(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+    private readonly TestingSagaRuntime runtime;
+    private readonly SagaInvoker invoker;
+    private readonly List<ScheduledMessage> scheduled = [];
+    private readonly Queue<QueuedSagaMessage> queue = new();
     private readonly List<ReplySimulation> replySimulations = [];
 
     /// <summary>Creates the testable saga for a saga with a parameterless constructor.</summary>
     /// <param name="initialCurrentTime">The virtual clock's start; now when null.</param>
     public TestableSaga(DateTimeOffset? initialCurrentTime = null)
-        : this(Ignoring(CreateWithoutArguments), initialCurrentTime)
+        : this(_ => CreateWithoutArguments(), initialCurrentTime)
     {
     }
 
@@ -43,16 +48,13 @@ public sealed class TestableSaga<TSaga, TData>
     /// <param name="factory">Creates the saga from the virtual clock; called for every message.</param>
     /// <param name="initialCurrentTime">The virtual clock's start; now when null.</param>
     public TestableSaga(Func<TimeProvider, TSaga> factory, DateTimeOffset? initialCurrentTime = null)
-        : this(WithClock(factory), initialCurrentTime)
     {
-    }
-
-    private TestableSaga(Func<TestableSaga<TSaga, TData>, TSaga> factory, DateTimeOffset? initialCurrentTime)
-    {
-        this.factory = () => factory(this);
+        ArgumentNullException.ThrowIfNull(factory);
+        metadata = SagaMetadata.Create(typeof(TSaga));
         CurrentTime = initialCurrentTime ?? DateTimeOffset.UtcNow;
         TimeProvider = new VirtualClock(() => CurrentTime);
-        model = SagaModel.Build(CreateSaga());
+        runtime = new TestingSagaRuntime(() => factory(TimeProvider), () => CurrentTime);
+        invoker = new SagaInvoker(new InMemorySagaPersister(store), serializer, runtime, "testable-saga", TimeProvider, NullLogger.Instance);
     }
 
     /// <summary>The virtual clock's time; moved only by <see cref="AdvanceTime"/>.</summary>
@@ -64,19 +66,28 @@ public sealed class TestableSaga<TSaga, TData>
     /// <summary>How many messages wait for <see cref="HandleQueuedMessage"/>.</summary>
     public int QueueLength => queue.Count;
 
+    /// <summary>True when messages wait for <see cref="HandleQueuedMessage"/>.</summary>
+    public bool HasQueuedMessages => queue.Count > 0;
+
     /// <summary>The timeouts requested and neither fired nor cancelled, earliest first.</summary>
-    public IReadOnlyList<PendingSagaTimeout> PendingTimeouts => [.. pending.OrderBy(t => t.Due)];
+    public IReadOnlyList<PendingSagaTimeout> PendingTimeouts =>
+        [.. scheduled.Where(s => s.IsTimeout).OrderBy(s => s.Due).Select(s => new PendingSagaTimeout(s.TimeoutId, s.SagaId, s.Message, s.Due))];
+
+    /// <summary>The next message <see cref="HandleQueuedMessage"/> would handle.</summary>
+    /// <exception cref="InvalidOperationException">Nothing is queued.</exception>
+    public QueuedSagaMessage QueuePeek() => queue.TryPeek(out var next) ? next : throw NothingQueued();
 
     /// <summary>A copy of the data of the instance correlated to <paramref name="correlationValue"/>, or null when there is none.</summary>
     public TData? GetSagaData(object correlationValue)
     {
         ArgumentNullException.ThrowIfNull(correlationValue);
-        return byCorrelationValue.TryGetValue(correlationValue, out var id) ? Deserialize(instances[id].Data) : null;
+        var record = store.Table(metadata.Storage).Values.FirstOrDefault(r => Equals(r.CorrelationValue, correlationValue));
+        return record is null ? null : (TData)serializer.DeserializeData(record.Data, typeof(TData));
     }
 
     /// <summary>
-    /// Handles <paramref name="message"/>: finds the instance by the saga's mapping (or by the <see cref="Headers.SagaId"/> header of a reply),
-    /// creates one if the message starts the saga, calls the handler and saves, completes or drops the instance.
+    /// Handles <paramref name="message"/> as an endpoint would: finds the instance by the saga's mapping or finder (or by the <see cref="Headers.SagaId"/>
+    /// header of a reply), creates one if the message starts the saga, calls the handler and saves, completes or drops the instance.
     /// </summary>
     /// <param name="message">The message.</param>
     /// <param name="context">The context to handle it with (message id, headers, reply-to address); a new one when null.</param>
@@ -85,31 +96,42 @@ public sealed class TestableSaga<TSaga, TData>
         where TMessage : notnull
     {
         ArgumentNullException.ThrowIfNull(message);
-        return Process(message, context ?? new TestableMessageHandlerContext { CancellationToken = cancellationToken }, cancellationToken);
+        return Process(message, context ?? new TestableMessageHandlerContext { CancellationToken = cancellationToken }, null, isTimeout: false, cancellationToken);
     }
 
+    /// <summary>Handles <paramref name="message"/> arriving with <paramref name="messageHeaders"/> (added to the context's headers).</summary>
+    public Task<SagaHandleResult<TData>> Handle<TMessage>(
+        TMessage message, IReadOnlyDictionary<string, string> messageHeaders, TestableMessageHandlerContext? context = null, CancellationToken cancellationToken = default)
+        where TMessage : notnull
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(messageHeaders);
+        return Process(message, context ?? new TestableMessageHandlerContext { CancellationToken = cancellationToken }, messageHeaders, isTimeout: false, cancellationToken);
+    }
+
+    /// <summary>Handles <paramref name="message"/> as a reply addressed to the instance <paramref name="sagaId"/> (as a handler's reply to a saga's message is).</summary>
+    public Task<SagaHandleResult<TData>> HandleReply<TMessage>(Guid sagaId, TMessage message, TestableMessageHandlerContext? context = null, CancellationToken cancellationToken = default)
+        where TMessage : notnull => Handle(message, ReplyHeaders(sagaId, context?.MessageId ?? Guid.NewGuid().ToString()), context, cancellationToken);
+
     /// <summary>
-    /// Moves the virtual clock forward by <paramref name="timeSpan"/>, firing every timeout that falls due on the way in due order (the clock
-    /// stands at each one's due time while it runs, and timeouts those handlers request fire too if due in the window).
+    /// Moves the virtual clock forward by <paramref name="timeSpan"/>, firing every timeout (and delivering every delayed message to itself) that falls
+    /// due on the way, in due order: the clock stands at each one's due time while it runs, and what those handlers schedule fires too if due in the window.
     /// </summary>
-    /// <returns>The results of the timeouts that fired; timeouts of instances that no longer exist are dropped.</returns>
+    /// <returns>The results of what fired; timeouts of instances that no longer exist are dropped, as an endpoint drops them.</returns>
     public async Task<IReadOnlyList<SagaHandleResult<TData>>> AdvanceTime(TimeSpan timeSpan, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(timeSpan, TimeSpan.Zero);
         var target = CurrentTime + timeSpan;
         var results = new List<SagaHandleResult<TData>>();
-        while (NextDue(target) is { } timeout)
+        while (scheduled.Where(s => s.Due <= target).OrderBy(s => s.Due).FirstOrDefault() is { } next)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            pending.Remove(timeout);
-            if (timeout.Due > CurrentTime)
+            scheduled.Remove(next);
+            CurrentTime = next.Due > CurrentTime ? next.Due : CurrentTime;
+            var context = new TestableMessageHandlerContext { CancellationToken = cancellationToken, MessageHeaders = next.Headers };
+            if (await Invoke(next.Message, context, next.IsTimeout, cancellationToken) is { } result)
             {
-                CurrentTime = timeout.Due;
-            }
-
-            if (instances.TryGetValue(timeout.SagaId, out var stored))
-            {
-                results.Add(await Fire(stored, timeout, cancellationToken));
+                results.Add(result);
             }
         }
 
@@ -117,26 +139,28 @@ public sealed class TestableSaga<TSaga, TData>
         return results;
     }
 
-    /// <summary>Whenever the saga sends or publishes a <typeparamref name="TSagaMessage"/>, queues the reply <paramref name="simulate"/> makes, addressed back to the instance.</summary>
+    /// <summary>
+    /// Whenever the saga sends or publishes a <typeparamref name="TSagaMessage"/>, queues the reply <paramref name="simulate"/> makes (none when it returns
+    /// null), addressed back to the instance as a real reply is.
+    /// </summary>
     /// <param name="simulate">Makes the reply from the message the saga sent.</param>
-    public void SimulateReply<TSagaMessage, TReplyMessage>(Func<TSagaMessage, TReplyMessage> simulate)
-        where TReplyMessage : notnull
+    public void SimulateReply<TSagaMessage, TReplyMessage>(Func<TSagaMessage, TReplyMessage?> simulate)
+        where TReplyMessage : class
     {
         ArgumentNullException.ThrowIfNull(simulate);
         replySimulations.Add(new ReplySimulation(typeof(TSagaMessage), sent => simulate((TSagaMessage)sent)));
     }
 
-    /// <summary>Handles the next queued message (a simulated reply).</summary>
+    /// <summary>Handles the next queued message.</summary>
     /// <exception cref="InvalidOperationException">Nothing is queued.</exception>
     public Task<SagaHandleResult<TData>> HandleQueuedMessage(CancellationToken cancellationToken = default)
     {
         if (!queue.TryDequeue(out var queued))
         {
-            throw new InvalidOperationException(
-                $"No message is queued for saga {model.SagaName}. Replies are queued when the saga sends or publishes a message registered with SimulateReply; check QueueLength first.");
+            throw NothingQueued();
         }
 
-        return Process(queued.Message, new TestableMessageHandlerContext { MessageHeaders = queued.Headers, CancellationToken = cancellationToken }, cancellationToken);
+        return Process(queued.Message, new TestableMessageHandlerContext { MessageHeaders = queued.Headers, CancellationToken = cancellationToken }, null, isTimeout: false, cancellationToken);
     }
 
     private static TSaga CreateWithoutArguments()
@@ -150,158 +174,140 @@ public sealed class TestableSaga<TSaga, TData>
         return Activator.CreateInstance<TSaga>();
     }
 
-    private static Func<TestableSaga<TSaga, TData>, TSaga> Ignoring(Func<TSaga> factory)
+    private static Func<TimeProvider, TSaga> Ignoring(Func<TSaga> factory)
     {
         ArgumentNullException.ThrowIfNull(factory);
         return _ => factory();
     }
 
-    private static Func<TestableSaga<TSaga, TData>, TSaga> WithClock(Func<TimeProvider, TSaga> factory)
+    private static InvalidOperationException NothingQueued() => new(
+        $"No message is queued for saga {typeof(TSaga).Name}. Messages are queued when the saga sends or publishes a message it handles itself, or one registered with SimulateReply; check QueueLength first.");
+
+    private async Task<SagaHandleResult<TData>> Process(
+        object message, TestableMessageHandlerContext context, IReadOnlyDictionary<string, string>? extraHeaders, bool isTimeout, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(factory);
-        return testable => factory(testable.TimeProvider);
+        if (extraHeaders is not null)
+        {
+            var merged = context.MessageHeaders.ToDictionary(StringComparer.Ordinal);
+            foreach (var (key, value) in extraHeaders)
+            {
+                merged[key] = value;
+            }
+
+            context.MessageHeaders = merged;
+        }
+
+        return await Invoke(message, context, isTimeout, cancellationToken)
+            ?? new SagaHandleResult<TData>(message, context, sagaNotFound: true, completed: false, snapshot: null);
     }
 
-    private static TData Deserialize(string data) => JsonSerializer.Deserialize<TData>(data, Json)!;
-
-    private static string Serialize(TData data) => JsonSerializer.Serialize(data, Json);
-
-    private async Task<SagaHandleResult<TData>> Process(object message, TestableMessageHandlerContext context, CancellationToken cancellationToken)
+    // Null when a timeout was dropped (its instance completed, or it was cancelled).
+    private async Task<SagaHandleResult<TData>?> Invoke(object message, TestableMessageHandlerContext context, bool isTimeout, CancellationToken cancellationToken)
     {
-        var correlationValue = model.ReadCorrelationValue(message);
-        var stored = FindBySagaIdHeader(context) ?? (byCorrelationValue.TryGetValue(correlationValue, out var id) ? instances[id] : null);
-        TData data;
-        if (stored is not null)
+        var invokers = metadata.InvokersFor(message.GetType(), isTimeout);
+        if (invokers.Count == 0)
         {
-            data = Deserialize(stored.Data);
-        }
-        else if (model.IsStartedBy(message.GetType()))
-        {
-            data = new TData { Id = Guid.NewGuid(), Originator = context.ReplyToAddress, OriginalMessageId = context.MessageId };
-            model.CorrelationProperty.SetValue(data, correlationValue);
-        }
-        else
-        {
-            return new SagaHandleResult<TData>(message, context, sagaNotFound: true, completed: false, snapshot: null);
+            throw new InvalidOperationException(isTimeout
+                ? $"Saga {typeof(TSaga).Name} requested a timeout of type {message.GetType().Name} but does not handle it. Implement IHandleTimeouts<{message.GetType().Name}> on {typeof(TSaga).Name}."
+                : $"Saga {typeof(TSaga).Name} does not handle message {message.GetType().Name}. Implement IHandleMessages<{message.GetType().Name}> on {typeof(TSaga).Name}, or hand the message to the handler that does.");
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var saga = CreateSaga();
-        saga.Data = data;
-        var before = Marks.Of(context);
+        var incoming = Incoming(message, context, cancellationToken);
+        var marks = Marks.Of(context);
         context.HandlerStartedAt = DateTimeOffset.UtcNow;
-        await model.InvokeHandlers(saga, message, context);
-        return Save(saga, message, context, before);
+        runtime.Context = context;
+        SagaInvocation invocation;
+        await using (var session = new InMemorySession(store))
+        {
+            incoming.Session = session;
+            invocation = await invoker.Invoke(metadata, invokers, incoming);
+            await session.Commit(cancellationToken);
+        }
+
+        runtime.Context = null;
+        context.Clock = null;
+        context.OnTimeoutRequested = null;
+        context.OnAborted = null;
+        if (invocation.Instance is not TSaga saga)
+        {
+            return invocation.Outcome == SagaOutcome.TimeoutDropped ? null : new SagaHandleResult<TData>(message, context, sagaNotFound: true, completed: false, snapshot: null);
+        }
+
+        var sagaId = saga.Data.Id;
+        foreach (var timeout in context.TimeoutMessages.Skip(marks.Timeouts).Where(t => t.TimeoutId != Guid.Empty))
+        {
+            scheduled.Add(new ScheduledMessage(timeout.TimeoutId, sagaId, timeout.Message, TimeoutHeaders(sagaId, timeout), runtime.Due(timeout.Options), IsTimeout: true));
+        }
+
+        // What the instance no longer has pending (cancelled, or the saga completed) never fires.
+        var stillPending = store.Table(metadata.Storage).GetValueOrDefault(sagaId)?.PendingTimeouts.Select(t => t.TimeoutId).ToHashSet() ?? [];
+        scheduled.RemoveAll(s => s.IsTimeout && s.SagaId == sagaId && !stillPending.Contains(s.TimeoutId));
+        QueueOutgoing(sagaId, context, marks);
+        var snapshot = (TData)serializer.DeserializeData(serializer.SerializeData(saga.Data), typeof(TData));
+        return new SagaHandleResult<TData>(message, context, sagaNotFound: false, saga.Completed, snapshot);
     }
 
-    private async Task<SagaHandleResult<TData>> Fire(StoredSaga stored, PendingSagaTimeout timeout, CancellationToken cancellationToken)
+    private IncomingContext Incoming(object message, TestableMessageHandlerContext context, CancellationToken cancellationToken)
     {
-        var context = new TestableMessageHandlerContext
+        var headers = context.MessageHeaders.ToDictionary(StringComparer.Ordinal);
+        headers[Headers.MessageId] = context.MessageId;
+        if (context.ReplyToAddress is { } replyTo)
         {
-            CancellationToken = cancellationToken,
-            MessageHeaders = new Dictionary<string, string>(StringComparer.Ordinal)
+            headers.TryAdd(Headers.ReplyToAddress, replyTo);
+        }
+
+        return new IncomingContext(new IncomingMessage(context.MessageId, headers, serializer.Serialize(message)), NoServices.Instance, cancellationToken) { Body = message };
+    }
+
+    private void QueueOutgoing(Guid sagaId, TestableMessageHandlerContext context, Marks marks)
+    {
+        var outgoing = context.SentMessages.Skip(marks.Sent).Select(m => (m.Message, (ExtendableOptions)m.Options))
+            .Concat(context.PublishedMessages.Skip(marks.Published).Select(m => (m.Message, (ExtendableOptions)m.Options)));
+        foreach (var (message, options) in outgoing)
+        {
+            if (metadata.Handles(message.GetType()))
             {
-                [Headers.IsSagaTimeout] = bool.TrueString,
-                [Headers.SagaId] = stored.Id.ToString(),
-                [Headers.SagaType] = typeof(TSaga).FullName!,
-                [Headers.TimeoutId] = timeout.TimeoutId.ToString(),
-            },
-        };
-        var saga = CreateSaga();
-        saga.Data = Deserialize(stored.Data);
-        var before = Marks.Of(context);
-        context.HandlerStartedAt = DateTimeOffset.UtcNow;
-        await model.InvokeTimeout(saga, timeout.State, context);
-        return Save(saga, timeout.State, context, before);
-    }
+                var headers = new Dictionary<string, string>(options.Headers, StringComparer.Ordinal)
+                {
+                    [Headers.OriginatingSagaId] = sagaId.ToString(),
+                    [Headers.OriginatingSagaType] = metadata.Name,
+                };
+                if (options is SendOptions { DeliveryDelay: not null } or SendOptions { DeliverAt: not null })
+                {
+                    scheduled.Add(new ScheduledMessage(Guid.NewGuid(), sagaId, message, headers, runtime.Due((SendOptions)options), IsTimeout: false));
+                }
+                else
+                {
+                    queue.Enqueue(new QueuedSagaMessage(message, headers));
+                }
 
-    private SagaHandleResult<TData> Save(TSaga saga, object message, TestableMessageHandlerContext context, Marks before)
-    {
-        var data = saga.Data;
-        var correlationValue = model.CorrelationProperty.GetValue(data)!;
-        if (instances.TryGetValue(data.Id, out var existing) && !existing.CorrelationValue.Equals(correlationValue))
-        {
-            throw new InvalidOperationException(string.Format(
-                CultureInfo.InvariantCulture,
-                "Saga {0} ({1}) changed {2} from {3} to {4} while handling {5}. The correlation value is fixed when the saga starts; keep other values in other properties.",
-                model.SagaName,
-                data.Id,
-                model.CorrelationProperty.Name,
-                existing.CorrelationValue,
-                correlationValue,
-                message.GetType().Name));
-        }
+                continue;
+            }
 
-        // Cancellation applies to timeouts requested by earlier messages, so "cancel then request again" in one handler restarts the timer.
-        pending.RemoveAll(t => t.SagaId == data.Id && saga.CancelledTimeoutTypes.Any(type => type.IsInstanceOfType(t.State)));
-        foreach (var timeout in context.TimeoutMessages.Skip(before.Timeouts))
-        {
-            model.EnsureHandlesTimeout(timeout.Message.GetType());
-            var id = timeout.TimeoutId == Guid.Empty ? Guid.NewGuid() : timeout.TimeoutId;
-            pending.Add(new PendingSagaTimeout(id, data.Id, RoundTrip(timeout.Message), CurrentTime + timeout.Within));
-        }
-
-        if (saga.Completed)
-        {
-            instances.Remove(data.Id);
-            byCorrelationValue.Remove(correlationValue);
-            pending.RemoveAll(t => t.SagaId == data.Id);
-        }
-        else
-        {
-            instances[data.Id] = new StoredSaga(data.Id, correlationValue, Serialize(data));
-            byCorrelationValue[correlationValue] = data.Id;
-        }
-
-        QueueSimulatedReplies(data.Id, context, before);
-        return new SagaHandleResult<TData>(message, context, sagaNotFound: false, saga.Completed, Deserialize(Serialize(data)));
-    }
-
-    private void QueueSimulatedReplies(Guid sagaId, TestableMessageHandlerContext context, Marks before)
-    {
-        var outgoing = context.SentMessages.Skip(before.Sent).Select(m => (m.Message, m.Options.MessageId))
-            .Concat(context.PublishedMessages.Skip(before.Published).Select(m => (m.Message, m.Options.MessageId)));
-        foreach (var (message, messageId) in outgoing)
-        {
             foreach (var simulation in replySimulations.Where(s => s.SagaMessageType.IsInstanceOfType(message)))
             {
-                var headers = new Dictionary<string, string>(StringComparer.Ordinal)
+                if (simulation.CreateReply(message) is { } reply)
                 {
-                    [Headers.SagaId] = sagaId.ToString(),
-                    [Headers.SagaType] = typeof(TSaga).FullName!,
-                    [Headers.MessageIntent] = "Reply",
-                    [Headers.CorrelationId] = messageId ?? context.MessageId,
-                };
-                queue.Enqueue(new QueuedMessage(simulation.CreateReply(message), headers));
+                    queue.Enqueue(new QueuedSagaMessage(reply, ReplyHeaders(sagaId, options.MessageId ?? context.MessageId)));
+                }
             }
         }
     }
 
-    private StoredSaga? FindBySagaIdHeader(TestableMessageHandlerContext context)
+    private Dictionary<string, string> ReplyHeaders(Guid sagaId, string correlationId) => new(StringComparer.Ordinal)
     {
-        var headers = context.MessageHeaders;
-        var forThisSaga = !headers.TryGetValue(Headers.SagaType, out var sagaType) || sagaType == typeof(TSaga).FullName;
-        return forThisSaga && headers.TryGetValue(Headers.SagaId, out var value) && Guid.TryParse(value, out var sagaId)
-            ? instances.GetValueOrDefault(sagaId)
-            : null;
-    }
+        [Headers.SagaId] = sagaId.ToString(),
+        [Headers.SagaType] = metadata.Name,
+        [Headers.MessageIntent] = "Reply",
+        [Headers.CorrelationId] = correlationId,
+    };
 
-    private PendingSagaTimeout? NextDue(DateTimeOffset target)
+    private Dictionary<string, string> TimeoutHeaders(Guid sagaId, TimeoutMessage timeout) => new(timeout.Options.Headers, StringComparer.Ordinal)
     {
-        PendingSagaTimeout? next = null;
-        foreach (var timeout in pending.Where(t => t.Due <= target))
-        {
-            if (next is null || timeout.Due < next.Due)
-            {
-                next = timeout;
-            }
-        }
-
-        return next;
-    }
-
-    private TSaga CreateSaga() =>
-        factory() ?? throw new InvalidOperationException($"The factory given to TestableSaga<{typeof(TSaga).Name}, {typeof(TData).Name}> returned null; return a new saga object.");
-
-    private static object RoundTrip(object state) => JsonSerializer.Deserialize(JsonSerializer.Serialize(state, state.GetType(), Json), state.GetType(), Json)!;
+        [Headers.IsSagaTimeout] = bool.TrueString,
+        [Headers.SagaId] = sagaId.ToString(),
+        [Headers.SagaType] = metadata.Name,
+        [Headers.TimeoutId] = timeout.TimeoutId.ToString(),
+    };
 }

@@ -114,6 +114,31 @@ public abstract class TransportContract
         Assert.That((await Next(await ReceiveInto(transport, unsubscribed))).MessageId, Is.EqualTo(markerOnly.MessageId));
     }
 
+    /// <summary>A runtime subscription (to a base type) makes later publishes arrive; after unsubscribing they no longer do.</summary>
+    [Test]
+    public async Task Should_deliver_events_after_a_runtime_subscribe_and_stop_after_unsubscribe()
+    {
+        var transport = await NewTransport();
+        var subscriptions = transport as ISubscriptionManager
+            ?? throw new AssertionException($"{transport.GetType().Name} does not implement ISubscriptionManager.");
+        var concrete = Name("Contracts.Runtime");
+        var baseType = Name("Contracts.IRuntime");
+        var queue = await NewQueue(transport, "runtime-sub");
+        var received = await ReceiveInto(transport, queue);
+
+        await subscriptions.Subscribe(queue, baseType);
+        await subscriptions.Subscribe(queue, baseType);
+        var first = NewMessage("after subscribe");
+        await transport.Dispatch([TransportOperation.Publish(first, [concrete, baseType])]);
+        Assert.That((await Next(received)).MessageId, Is.EqualTo(first.MessageId));
+
+        await subscriptions.Unsubscribe(queue, baseType);
+        await transport.Dispatch([TransportOperation.Publish(NewMessage("after unsubscribe"), [concrete, baseType])]);
+        var marker = NewMessage("marker");
+        await transport.Dispatch([TransportOperation.Send(marker, queue)]);
+        Assert.That((await Next(received)).MessageId, Is.EqualTo(marker.MessageId), "the event published after unsubscribing arrived");
+    }
+
     /// <summary>A publish of an event no one subscribes to succeeds and goes nowhere.</summary>
     [Test]
     public async Task Should_succeed_publishing_an_event_without_subscribers()

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 
 namespace OrderEats.Engine;
 
@@ -21,7 +20,7 @@ public abstract class Saga
 
     internal abstract Type DataType { get; }
 
-    internal abstract (PropertyInfo? CorrelationProperty, IReadOnlyList<SagaMessageMapping> Messages) BuildMapping();
+    internal abstract SagaDeclaration BuildMapping();
 
     /// <summary>Ends the saga: its state is deleted when the current message commits and later messages find nothing.</summary>
     protected void MarkAsComplete() => Completed = true;
@@ -55,7 +54,8 @@ public abstract class Saga
         return context.SendLocal(state, options);
     }
 
-    /// <summary>Sends <paramref name="message"/> as a reply to the endpoint that started this saga, correlated to the starting message.</summary>
+    /// <summary>Replies with <paramref name="message"/> to the endpoint that started this saga, correlated to the message that started it.</summary>
+    /// <exception cref="InvalidOperationException">The message that started the saga carried no reply-to address (it came from a send-only endpoint).</exception>
     protected Task ReplyToOriginator(IMessageHandlerContext context, object message)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -64,18 +64,17 @@ public abstract class Saga
         {
             throw new InvalidOperationException(string.Format(
                 CultureInfo.InvariantCulture,
-                "Saga {0} ({1}) cannot reply to its originator: the message that started it carried no reply-to address. Send the reply to an explicit destination instead.",
+                "Saga {0} ({1}) cannot reply to its originator: the message that started it carried no reply-to address (a send-only endpoint sent it). Send the answer to an explicit destination instead.",
                 GetType().Name,
                 Entity.Id));
         }
 
-        var options = new SendOptions { Destination = Entity.Originator };
-        options.Headers[Headers.MessageIntent] = "Reply";
+        var options = new ReplyOptions { Destination = Entity.Originator };
         if (Entity.OriginalMessageId is not null)
         {
             options.Headers[Headers.CorrelationId] = Entity.OriginalMessageId;
         }
 
-        return context.Send(message, options);
+        return context.Reply(message, options);
     }
 }

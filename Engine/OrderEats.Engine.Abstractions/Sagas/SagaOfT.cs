@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace OrderEats.Engine;
 
 /// <summary>A long-running process whose state <typeparamref name="TData"/> the engine loads, locks and saves around every message.</summary>
@@ -21,10 +19,10 @@ public abstract class Saga<TData> : Saga
     /// <summary>Declares the correlation: <c>mapper.MapSaga(d => d.OrderId).ToMessage&lt;PlaceOrder&gt;(m => m.OrderId)</c>.</summary>
     protected abstract void ConfigureHowToFindSaga(SagaPropertyMapper<TData> mapper);
 
-    internal override (PropertyInfo? CorrelationProperty, IReadOnlyList<SagaMessageMapping> Messages) BuildMapping()
+    internal override SagaDeclaration BuildMapping()
     {
         var mapper = new SagaPropertyMapper<TData>();
         ConfigureHowToFindSaga(mapper);
-        return (mapper.CorrelationProperty, mapper.Messages);
+        return new SagaDeclaration(mapper.CorrelationProperty, mapper.Messages, mapper.Finders);
     }
 }

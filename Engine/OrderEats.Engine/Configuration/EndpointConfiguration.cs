@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using OrderEats.Engine.Notifications;
 using OrderEats.Engine.Persistence;
 using OrderEats.Engine.Transport;
 
@@ -60,6 +61,12 @@ public sealed class EndpointConfiguration
 
     /// <summary>What the endpoint reports to the console (saga audit, heartbeats, metrics); see <c>AuditSagasTo</c> and <c>SendHeartbeatsTo</c>.</summary>
     public MonitoringSettings Monitoring { get; } = new();
+
+    /// <summary>Callbacks for processed, retried and failed messages (alerts, tests that wait for work to finish).</summary>
+    public EndpointNotifications Notifications { get; } = new();
+
+    /// <summary>True (the default) to subscribe at startup to every event type the endpoint's handlers handle; false to subscribe only explicitly with <c>IMessageSession.Subscribe</c>.</summary>
+    public bool AutoSubscribe { get; set; } = true;
 
     /// <summary>Additional queues the transport creates at setup.</summary>
     public IList<string> AdditionalQueues { get; } = [];

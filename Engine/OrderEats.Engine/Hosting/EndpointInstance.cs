@@ -27,6 +27,7 @@ public sealed class EndpointInstance : IMessageSession, IAsyncDisposable
     private TransactionalSession.TransactionalSessions? sessions;
     private int stopped;
     private readonly ConsecutiveFailureThrottle throttle;
+    private readonly EndpointSession session;
 
     private EndpointInstance(EndpointConfiguration configuration, ITransport transport, OutgoingMessageFactory factory, TimeProvider time, ILogger logger)
     {
@@ -36,6 +37,7 @@ public sealed class EndpointInstance : IMessageSession, IAsyncDisposable
         this.time = time;
         this.logger = logger;
         throttle = configuration.Recoverability.CreateThrottle(configuration.EndpointName, time, logger);
+        session = new EndpointSession(configuration, transport, factory, time);
     }
 
     /// <summary>The endpoint's name and queue.</summary>
@@ -100,12 +102,19 @@ public sealed class EndpointInstance : IMessageSession, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public Task Send(object message, SendOptions? options = null, CancellationToken cancellationToken = default) =>
-        transport.Dispatch([factory.Create(message, MessageIntent.Send, options, null, time)], cancellationToken);
+    public Task Send(object message, SendOptions? options = null, CancellationToken cancellationToken = default) => session.Send(message, options, cancellationToken);
 
     /// <inheritdoc />
-    public Task Publish(object message, PublishOptions? options = null, CancellationToken cancellationToken = default) =>
-        transport.Dispatch([factory.Create(message, MessageIntent.Publish, options, null, time)], cancellationToken);
+    public Task SendLocal(object message, SendOptions? options = null, CancellationToken cancellationToken = default) => session.SendLocal(message, options, cancellationToken);
+
+    /// <inheritdoc />
+    public Task Publish(object message, PublishOptions? options = null, CancellationToken cancellationToken = default) => session.Publish(message, options, cancellationToken);
+
+    /// <inheritdoc />
+    public Task Subscribe(Type eventType, CancellationToken cancellationToken = default) => session.Subscribe(eventType, cancellationToken);
+
+    /// <inheritdoc />
+    public Task Unsubscribe(Type eventType, CancellationToken cancellationToken = default) => session.Unsubscribe(eventType, cancellationToken);
 
     /// <summary>
     /// Opens a transactional session: business data written through its storage and the messages it sends commit together and are dispatched
@@ -177,7 +186,7 @@ public sealed class EndpointInstance : IMessageSession, IAsyncDisposable
             return;
         }
 
-        var subscriptions = handlers.HandledEventTypes.Except(configuration.InlineEventTypes).Select(MessageTypeRegistry.ContractName).ToList();
+        var subscriptions = (configuration.AutoSubscribe ? handlers.HandledEventTypes : Enumerable.Empty<Type>()).Except(configuration.InlineEventTypes).Select(MessageTypeRegistry.ContractName).ToList();
         var inline = configuration.InlineEventTypes.Select(MessageTypeRegistry.ContractName).ToList();
         await transport.Setup(new TransportSetup(name, configuration.ErrorQueue, subscriptions, [.. configuration.AdditionalQueues], inline), cancellationToken);
 
@@ -185,10 +194,11 @@ public sealed class EndpointInstance : IMessageSession, IAsyncDisposable
         sessions = outbox is null ? null
             : new TransactionalSession.TransactionalSessions(configuration, storage, outbox, outboxMarks!, transport, factory, time, loggerFactory.CreateLogger<TransactionalSession.TransactionalSessions>());
         var sagaInvoker = persistence is null ? null
-            : new SagaInvoker(persistence.Sagas, serializer, factory, name, time, handlers.NotFoundHandlers, loggerFactory.CreateLogger<SagaInvoker>());
+            : new SagaInvoker(persistence.Sagas, serializer, new EndpointSagaRuntime(factory, name, time), name, time, loggerFactory.CreateLogger<SagaInvoker>());
         monitoring = new Monitoring.EndpointMonitoring(configuration, transport, handlers.Sagas, time, loggerFactory);
         var pipeline = new IncomingPipeline([
             new TracingStep(name),
+            new Notifications.NotificationStep(configuration.Notifications, name, logger),
             new MetricsStep(name, time),
             new LogScopeStep(logger),
             new Monitoring.MetricsStep(monitoring.Metrics, time),
@@ -206,7 +216,7 @@ public sealed class EndpointInstance : IMessageSession, IAsyncDisposable
         var recoverability = new RecoverabilityExecutor(
             configuration.Recoverability.ToConfig(configuration.ErrorQueue),
             configuration.Recoverability.CustomPolicy ?? DefaultRecoverabilityPolicy.Invoke,
-            transport, name, configuration.HostName, time, loggerFactory.CreateLogger<RecoverabilityExecutor>());
+            transport, name, configuration.HostName, time, loggerFactory.CreateLogger<RecoverabilityExecutor>(), configuration.Notifications);
         var processor = new MessageProcessor(pipeline, recoverability, services.GetRequiredService<IServiceScopeFactory>(), throttle, stopping.Token);
         receiver = await transport.Receive(new ReceiveSettings(name, configuration.MaxConcurrency, configuration.ErrorQueue), processor.OnMessage, cancellationToken);
         monitoring.Start();

@@ -28,6 +28,18 @@ public sealed class StartedEndpoint : IMessageSession
     public async Task<ITransactionalSession> OpenTransactionalSession(CancellationToken cancellationToken = default) =>
         await (await WhenStarted(cancellationToken)).OpenTransactionalSession(cancellationToken);
 
+    /// <inheritdoc />
+    public async Task SendLocal(object message, SendOptions? options = null, CancellationToken cancellationToken = default) =>
+        await (await WhenStarted(cancellationToken)).SendLocal(message, options, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task Subscribe(Type eventType, CancellationToken cancellationToken = default) =>
+        await (await WhenStarted(cancellationToken)).Subscribe(eventType, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task Unsubscribe(Type eventType, CancellationToken cancellationToken = default) =>
+        await (await WhenStarted(cancellationToken)).Unsubscribe(eventType, cancellationToken);
+
     internal void Started(EndpointInstance endpoint) => instance.TrySetResult(endpoint);
 
     internal void Failed(Exception exception) => instance.TrySetException(exception);

@@ -14,18 +14,9 @@ internal sealed class HandlerRegistry
         foreach (var handlerType in handlerTypes)
         {
             var saga = typeof(Saga).IsAssignableFrom(handlerType) ? SagaMetadata.Create(handlerType) : null;
-            foreach (var contract in handlerType.GetInterfaces().Where(i => i.IsGenericType))
+            foreach (var invoker in saga?.Invokers ?? HandlerInvokers.Of(handlerType))
             {
-                var definition = contract.GetGenericTypeDefinition();
-                var messageType = contract.GetGenericArguments()[0];
-                Type? invokerType = definition == typeof(IHandleMessages<>) ? typeof(MessageHandlerInvoker<>)
-                    : definition == typeof(IHandleTimeouts<>) ? typeof(TimeoutHandlerInvoker<>)
-                    : null;
-                if (invokerType is not null)
-                {
-                    var invoker = (IHandlerInvoker)Activator.CreateInstance(invokerType.MakeGenericType(messageType))!;
-                    registrations.Add(new HandlerRegistration(handlerType, invoker, saga));
-                }
+                registrations.Add(new HandlerRegistration(handlerType, invoker, saga));
             }
         }
 

@@ -31,5 +31,8 @@ internal sealed class IncomingContext(IncomingMessage message, IServiceProvider 
     /// <summary>Saga audit records of this message, when the saga audit is on; sent once the unit of work committed.</summary>
     public List<Monitoring.SagaAuditEntry>? Audit { get; set; }
 
+    /// <summary>Set by a handler's DoNotContinueDispatchingCurrentMessageToHandlers: the handlers after it are not called.</summary>
+    public bool HandlerInvocationAborted { get; set; }
+
     public bool IsTimeout => Headers.TryGetValue(Engine.Headers.IsSagaTimeout, out var value) && bool.TryParse(value, out var isTimeout) && isTimeout;
 }

@@ -24,15 +24,38 @@ internal sealed class InvokeHandlersStep(HandlerRegistry handlers, SagaInvoker? 
                 $"Endpoint {endpointQueue} has no handler for {message.GetType().FullName} (message {context.MessageId}{(context.IsTimeout ? ", a saga timeout" : string.Empty)}). Add a handler, or fix the routing that sent it here.");
         }
 
+        var sagasFound = false;
+        var sagasNotFound = false;
+        List<SagaMetadata>? invokedSagas = null;
         foreach (var registration in registrations)
         {
-            if (registration.Saga is not null)
+            if (context.HandlerInvocationAborted)
             {
-                await sagas!.Invoke(registration, context);
+                break;
+            }
+
+            if (registration.Saga is { } saga)
+            {
+                // A saga is loaded once per message, and every handler method of it that matches runs on that one instance.
+                if ((invokedSagas ??= []).Contains(saga))
+                {
+                    continue;
+                }
+
+                invokedSagas.Add(saga);
+                var invocation = await sagas!.Invoke(saga, [.. registrations.Where(r => r.Saga == saga).Select(r => r.Invoker)], context);
+                sagasFound |= invocation.FoundOrStarted;
+                sagasNotFound |= invocation.Outcome == SagaOutcome.NotFound;
                 continue;
             }
 
             await InvokeHandler(registration, message, context);
+        }
+
+        // Not-found handlers run once per message, and only when no saga of this endpoint found (or started) an instance for it.
+        if (sagasNotFound && !sagasFound)
+        {
+            await InvokeNotFoundHandlers(message, context);
         }
 
         // Inline events are handled in publish order; one published by an inline handler is handled after those before it.
@@ -45,13 +68,27 @@ internal sealed class InvokeHandlersStep(HandlerRegistry handlers, SagaInvoker? 
             }
 
             var inline = context.InlineEvents[i];
+            context.HandlerInvocationAborted = false;
             foreach (var registration in handlers.For(inline.GetType(), isTimeout: false))
             {
                 await InvokeHandler(registration, inline, context);
+                if (context.HandlerInvocationAborted)
+                {
+                    break;
+                }
             }
         }
 
         await next();
+    }
+
+    private async Task InvokeNotFoundHandlers(object message, IncomingContext context)
+    {
+        foreach (var handlerType in handlers.NotFoundHandlers)
+        {
+            var handler = (IHandleSagaNotFound)ActivatorUtilities.CreateInstance(context.Services, handlerType);
+            await handler.Handle(message, new MessageHandlerContext(context, factory, endpointQueue, time, context.Session!));
+        }
     }
 
     private async Task InvokeHandler(HandlerRegistration registration, object message, IncomingContext context)

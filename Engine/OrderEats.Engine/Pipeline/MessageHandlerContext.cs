@@ -26,6 +26,16 @@ internal class MessageHandlerContext(IncomingContext incoming, OutgoingMessageFa
 
     public Task Reply(object message, ReplyOptions? options = null) => Enqueue(message, MessageIntent.Reply, Decorate(options));
 
+    public Task ForwardCurrentMessageTo(string destination)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(destination);
+        var current = incoming.Message;
+        incoming.Outgoing.Add(TransportOperation.Send(new OutgoingMessage(current.MessageId, current.Headers, current.Body), destination));
+        return Task.CompletedTask;
+    }
+
+    public void DoNotContinueDispatchingCurrentMessageToHandlers() => incoming.HandlerInvocationAborted = true;
+
     /// <summary>Lets a derived context add headers (a saga adds its id) before the message is built.</summary>
     protected virtual T? Decorate<T>(T? options)
         where T : ExtendableOptions, new() => options;

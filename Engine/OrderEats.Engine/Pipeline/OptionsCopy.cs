@@ -28,6 +28,11 @@ internal static class OptionsCopy
             send.DeliveryDelay = original?.DeliveryDelay;
         }
 
+        if (copy is ReplyOptions reply)
+        {
+            reply.Destination = (options as ReplyOptions)?.Destination;
+        }
+
         return copy;
     }
 }

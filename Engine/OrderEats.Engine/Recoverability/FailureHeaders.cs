@@ -23,6 +23,18 @@ public static class FailureHeaders
             [Headers.ExceptionStackTrace] = exception.ToString(),
             [Headers.ExceptionSource] = exception.Source ?? string.Empty,
         };
+        if (exception.InnerException is { } inner)
+        {
+            result[Headers.InnerExceptionType] = inner.GetType().FullName ?? inner.GetType().Name;
+            result[Headers.InnerExceptionMessage] = inner.Message;
+        }
+        else
+        {
+            // A message that failed before (an operator retried it) must not keep an earlier failure's inner exception.
+            result.Remove(Headers.InnerExceptionType);
+            result.Remove(Headers.InnerExceptionMessage);
+        }
+
         if (exception.HelpLink is { } helpLink)
         {
             result[Headers.ExceptionHelpLink] = helpLink;

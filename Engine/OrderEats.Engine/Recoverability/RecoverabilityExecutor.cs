@@ -14,7 +14,8 @@ internal sealed class RecoverabilityExecutor(
     string endpointQueue,
     string hostName,
     TimeProvider time,
-    ILogger logger)
+    ILogger logger,
+    Notifications.EndpointNotifications? notifications = null)
 {
     private readonly ConcurrentDictionary<string, int> immediateFailures = new(StringComparer.Ordinal);
 
@@ -33,6 +34,7 @@ internal sealed class RecoverabilityExecutor(
             case ImmediateRetryAction:
                 EngineMetrics.Retried.Add(1, new(EngineMetrics.EndpointTag, endpointQueue), new(EngineMetrics.RetryKindTag, "immediate"));
                 logger.LogWarning(exception, "Message {MessageId} failed (attempt {Attempt}); retrying immediately", message.MessageId, failures);
+                await Notify(n => n.ImmediateRetry(new(endpointQueue, message.MessageId, message.Headers, message.Body, exception, failures, 0, TimeSpan.Zero), logger, cancellationToken));
                 return ReceiveResult.Requeue;
             case DelayedRetryAction retry:
                 EngineMetrics.Retried.Add(1, new(EngineMetrics.EndpointTag, endpointQueue), new(EngineMetrics.RetryKindTag, "delayed"));
@@ -44,6 +46,7 @@ internal sealed class RecoverabilityExecutor(
                 await transport.Dispatch([TransportOperation.Send(new OutgoingMessage(message.MessageId, headers, message.Body), endpointQueue, now + retry.Delay)], cancellationToken);
                 immediateFailures.TryRemove(message.MessageId, out _);
                 logger.LogWarning(exception, "Message {MessageId} failed; delayed retry {DelayedRetry} in {Delay}", message.MessageId, delayed + 1, retry.Delay);
+                await Notify(n => n.DelayedRetry(new(endpointQueue, message.MessageId, message.Headers, message.Body, exception, failures, delayed + 1, retry.Delay), logger, cancellationToken));
                 return ReceiveResult.Ack;
             case MoveToErrorAction toError:
                 EngineMetrics.MovedToError.Add(1, new KeyValuePair<string, object?>(EngineMetrics.EndpointTag, endpointQueue));
@@ -51,6 +54,7 @@ internal sealed class RecoverabilityExecutor(
                 await transport.Dispatch([TransportOperation.Send(new OutgoingMessage(message.MessageId, failed, message.Body), toError.ErrorQueue)], cancellationToken);
                 immediateFailures.TryRemove(message.MessageId, out _);
                 logger.LogError(exception, "Message {MessageId} moved to the error queue {ErrorQueue} after {Attempts} attempts and {DelayedRetries} delayed retries", message.MessageId, toError.ErrorQueue, failures, delayed);
+                await Notify(n => n.SentToErrorQueue(new(endpointQueue, message.MessageId, failed, message.Body, exception, toError.ErrorQueue), logger, cancellationToken));
                 return ReceiveResult.Ack;
             case DiscardAction discard:
                 immediateFailures.TryRemove(message.MessageId, out _);
@@ -60,4 +64,6 @@ internal sealed class RecoverabilityExecutor(
                 throw new InvalidOperationException($"Unknown recoverability action {action}.");
         }
     }
+
+    private Task Notify(Func<Notifications.EndpointNotifications, Task> raise) => notifications is null ? Task.CompletedTask : raise(notifications);
 }

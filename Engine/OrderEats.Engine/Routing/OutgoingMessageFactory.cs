@@ -42,7 +42,8 @@ internal sealed class OutgoingMessageFactory(EndpointConfiguration configuration
             headers.TryAdd(Headers.ReplyToAddress, configuration.EndpointName);
         }
 
-        FlowConversation(headers, incoming, intent, messageId);
+        var replyDestination = (options as ReplyOptions)?.Destination;
+        FlowConversation(headers, incoming, intent, messageId, toSender: replyDestination is null);
         if (Activity.Current is { } activity)
         {
             headers[Headers.TraceParent] = activity.Id!;
@@ -56,12 +57,12 @@ internal sealed class OutgoingMessageFactory(EndpointConfiguration configuration
         return intent switch
         {
             MessageIntent.Publish => TransportOperation.Publish(outgoing, registry.Hierarchy(type)),
-            MessageIntent.Reply => TransportOperation.Send(outgoing, ReplyDestination(incoming, type)),
+            MessageIntent.Reply => TransportOperation.Send(outgoing, replyDestination ?? ReplyDestination(incoming, type)),
             _ => Send(outgoing, type, options as SendOptions, time),
         };
     }
 
-    private static void FlowConversation(Dictionary<string, string> headers, IncomingMessage? incoming, MessageIntent intent, string messageId)
+    private static void FlowConversation(Dictionary<string, string> headers, IncomingMessage? incoming, MessageIntent intent, string messageId, bool toSender)
     {
         var incomingHeaders = incoming?.Headers;
         headers.TryAdd(
@@ -70,7 +71,8 @@ internal sealed class OutgoingMessageFactory(EndpointConfiguration configuration
         if (intent == MessageIntent.Reply && incoming is not null)
         {
             headers.TryAdd(Headers.CorrelationId, incoming.MessageId);
-            if (incomingHeaders!.TryGetValue(Headers.OriginatingSagaId, out var sagaId) && incomingHeaders.TryGetValue(Headers.OriginatingSagaType, out var sagaType))
+            // Only a reply to the sender goes back to the sender's saga; one to another destination (ReplyToOriginator) does not.
+            if (toSender && incomingHeaders!.TryGetValue(Headers.OriginatingSagaId, out var sagaId) && incomingHeaders.TryGetValue(Headers.OriginatingSagaType, out var sagaType))
             {
                 headers.TryAdd(Headers.SagaId, sagaId);
                 headers.TryAdd(Headers.SagaType, sagaType);

@@ -2,37 +2,41 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OrderEats.Engine.Persistence;
 using OrderEats.Engine.Pipeline;
-using OrderEats.Engine.Routing;
 using OrderEats.Engine.Serialization;
 using OrderEats.Engine.Telemetry;
 
 namespace OrderEats.Engine.Sagas;
 
-/// <summary>Loads (or starts) the saga instance a message belongs to, runs the handler, and saves, updates or deletes the state.</summary>
-internal sealed class SagaInvoker(
-    ISagaPersister persister,
-    MessageSerializer serializer,
-    OutgoingMessageFactory factory,
-    string endpointQueue,
-    TimeProvider time,
-    IReadOnlyList<Type> notFoundHandlers,
-    ILogger logger)
+/// <summary>
+/// Loads (or starts) the saga instance a message belongs to, runs the saga's handler methods for it, and saves, updates or deletes the state.
+/// The one implementation of the saga rules: endpoints and the testing library's <c>TestableSaga</c> both run sagas through it.
+/// </summary>
+internal sealed class SagaInvoker(ISagaPersister persister, MessageSerializer serializer, ISagaRuntime runtime, string endpointQueue, TimeProvider time, ILogger logger)
 {
-    public async Task Invoke(HandlerRegistration registration, IncomingContext context)
+    public async Task<SagaInvocation> Invoke(SagaMetadata saga, IReadOnlyList<IHandlerInvoker> invokers, IncomingContext context)
     {
-        var saga = registration.Saga!;
         var session = context.Session!;
         var message = context.Body!;
         var cancellationToken = context.CancellationToken;
         using var span = EngineSpans.Saga(saga, message.GetType(), context.IsTimeout);
-        var record = await Load(saga, context, message, session, cancellationToken);
+        var targeted = TargetedSagaId(saga, context);
+        var record = await Load(saga, targeted, context, message, session, cancellationToken);
         var isNew = false;
         if (record is null)
         {
-            if (context.IsTimeout || !saga.IsStartedBy(message.GetType()))
+            if (context.IsTimeout)
             {
-                await NotFound(saga, context, message);
-                return;
+                logger.LogInformation(
+                    "Timeout {MessageType} {MessageId} for saga {SagaType} {SagaId} arrived after the saga completed; dropped",
+                    message.GetType().Name, context.MessageId, saga.SagaType.Name, context.Headers.GetValueOrDefault(Headers.SagaId));
+                return new SagaInvocation(SagaOutcome.TimeoutDropped, null);
+            }
+
+            // A message addressed to one instance (a reply) never starts another one when that instance is gone.
+            if (targeted is not null || !saga.IsStartedBy(message.GetType()))
+            {
+                LogNotFound(saga, context, message, targeted);
+                return new SagaInvocation(SagaOutcome.NotFound, null);
             }
 
             isNew = true;
@@ -43,18 +47,25 @@ internal sealed class SagaInvoker(
         var pending = record.PendingTimeouts.ToList();
         if (context.IsTimeout && !TakeTimeout(saga, context, record, pending))
         {
-            return;
+            return new SagaInvocation(SagaOutcome.TimeoutDropped, null);
         }
 
-        var instance = (Saga)ActivatorUtilities.CreateInstance(context.Services, saga.SagaType);
+        var instance = runtime.CreateSaga(saga, context);
         var data = (IContainSagaData)serializer.DeserializeData(record.Data, saga.DataType);
         instance.Entity = data;
         // Compare against our own serialization of what was loaded: a store may rewrite the JSON text (PostgreSQL jsonb does).
         var loadedJson = isNew ? null : serializer.SerializeData(data);
         var requestedBefore = pending.Select(t => t.TimeoutId).ToHashSet();
-        var handlerContext = new SagaHandlerContext(context, factory, endpointQueue, time, session, saga, record.Id, pending);
+        var handlerContext = runtime.CreateContext(context, saga, record.Id, pending);
         var outgoingFrom = context.Outgoing.Count;
-        await registration.Invoker.Invoke(instance, message, handlerContext);
+        foreach (var invoker in invokers)
+        {
+            await invoker.Invoke(instance, message, handlerContext);
+            if (context.HandlerInvocationAborted)
+            {
+                break;
+            }
+        }
 
         if (!Equals(saga.CorrelationProperty.GetValue(data), record.CorrelationValue))
         {
@@ -67,12 +78,19 @@ internal sealed class SagaInvoker(
         pending.RemoveAll(t => cancelled.Contains(t.MessageType) && requestedBefore.Contains(t.TimeoutId));
         await Save(saga, record, loadedJson, instance, data, pending, isNew, session, cancellationToken);
         context.Audit?.Add(Monitoring.SagaAudit.Entry(context, saga, record, loadedJson, serializer.SerializeData(data), isNew, instance.Completed, outgoingFrom, pending, endpointQueue, time.GetUtcNow()));
+        return new SagaInvocation(isNew ? SagaOutcome.Started : SagaOutcome.Found, instance);
     }
 
-    private async Task<SagaRecord?> Load(SagaMetadata saga, IncomingContext context, object message, IUnitOfWork session, CancellationToken cancellationToken)
+    /// <summary>The instance id a reply or timeout is addressed to, when it is addressed to this saga type.</summary>
+    private static Guid? TargetedSagaId(SagaMetadata saga, IncomingContext context) =>
+        context.Headers.TryGetValue(Headers.SagaType, out var sagaType) && sagaType == saga.Name &&
+        context.Headers.TryGetValue(Headers.SagaId, out var sagaIdText) && Guid.TryParse(sagaIdText, out var sagaId)
+            ? sagaId
+            : null;
+
+    private async Task<SagaRecord?> Load(SagaMetadata saga, Guid? targeted, IncomingContext context, object message, IUnitOfWork session, CancellationToken cancellationToken)
     {
-        if (context.Headers.TryGetValue(Headers.SagaType, out var sagaType) && sagaType == saga.Name &&
-            context.Headers.TryGetValue(Headers.SagaId, out var sagaIdText) && Guid.TryParse(sagaIdText, out var sagaId))
+        if (targeted is { } sagaId)
         {
             return await persister.Get(saga.Storage, sagaId, session, cancellationToken);
         }
@@ -82,7 +100,29 @@ internal sealed class SagaInvoker(
             return null;
         }
 
+        if (saga.FinderFor(message.GetType()) is { } finder)
+        {
+            return await Find(saga, finder, context, message, session, cancellationToken);
+        }
+
         return await persister.Find(saga.Storage, saga.ReadCorrelationValue(message), session, cancellationToken);
+    }
+
+    private async Task<SagaRecord?> Find(SagaMetadata saga, SagaFinder finder, IncomingContext context, object message, IUnitOfWork session, CancellationToken cancellationToken)
+    {
+        var finderContext = finder.CreateContext(persister, saga.Storage, session, context.Headers, serializer);
+        var instance = ActivatorUtilities.CreateInstance(context.Services, finder.FinderType);
+        var found = await finder.Find(instance, message, finderContext, cancellationToken);
+        if (found is null)
+        {
+            return null;
+        }
+
+        // Load again by id unless the finder loaded it through its context: the row is then read (and locked) in this unit of work.
+        return finderContext.Loaded(found.Id) ?? await persister.Get(saga.Storage, found.Id, session, cancellationToken)
+            ?? throw new InvalidOperationException(
+                $"Finder {finder.FinderType.Name} of saga {saga.SagaType.Name} returned saga data with id {found.Id} for message {message.GetType().Name} {context.MessageId}, but no such instance is stored. " +
+                "Return an instance loaded through the finder context (GetById, GetByCorrelationValue), or null when there is none.");
     }
 
     private SagaRecord New(SagaMetadata saga, IncomingContext context, object message)
@@ -110,19 +150,13 @@ internal sealed class SagaInvoker(
         return false;
     }
 
-    private async Task NotFound(SagaMetadata saga, IncomingContext context, object message)
+    private void LogNotFound(SagaMetadata saga, IncomingContext context, object message, Guid? targeted)
     {
-        var correlation = context.IsTimeout
-            ? context.Headers.GetValueOrDefault(Headers.SagaId)
-            : context.Headers.ContainsKey(Headers.SagaId) ? context.Headers[Headers.SagaId] : saga.ReadCorrelationValue(message)?.ToString();
+        var correlation = targeted?.ToString()
+            ?? (saga.FinderFor(message.GetType()) is { } finder ? $"finder {finder.FinderType.Name}" : saga.ReadCorrelationValue(message).ToString());
         logger.LogInformation(
             "No {SagaType} instance found for {MessageType} {MessageId} (correlation {CorrelationValue}); the handler is not invoked",
             saga.SagaType.Name, message.GetType().Name, context.MessageId, correlation);
-        foreach (var handlerType in notFoundHandlers)
-        {
-            var handler = (IHandleSagaNotFound)ActivatorUtilities.CreateInstance(context.Services, handlerType);
-            await handler.Handle(message, new MessageHandlerContext(context, factory, endpointQueue, time, context.Session!));
-        }
     }
 
     private async Task Save(

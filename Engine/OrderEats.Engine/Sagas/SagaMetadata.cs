@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using OrderEats.Engine.Persistence;
+using OrderEats.Engine.Pipeline;
 using OrderEats.Engine.Serialization;
 
 namespace OrderEats.Engine.Sagas;
@@ -11,14 +12,18 @@ internal sealed class SagaMetadata
     private static readonly HashSet<Type> CorrelationTypes = [typeof(Guid), typeof(string), typeof(int), typeof(long)];
     private readonly IReadOnlyList<SagaMessageMapping> mappings;
     private readonly HashSet<Type> starters;
+    private readonly IReadOnlyList<SagaFinder> finders;
 
-    private SagaMetadata(Type sagaType, Type dataType, PropertyInfo correlationProperty, IReadOnlyList<SagaMessageMapping> mappings, HashSet<Type> starters)
+    private SagaMetadata(
+        Type sagaType, Type dataType, PropertyInfo correlationProperty, IReadOnlyList<SagaMessageMapping> mappings, HashSet<Type> starters, IReadOnlyList<SagaFinder> finders)
     {
         SagaType = sagaType;
         DataType = dataType;
         CorrelationProperty = correlationProperty;
         this.mappings = mappings;
         this.starters = starters;
+        this.finders = finders;
+        Invokers = HandlerInvokers.Of(sagaType);
         Storage = new SagaStorageDefinition(MessageTypeRegistry.ContractName(sagaType), sagaType.Name, correlationProperty.Name, correlationProperty.PropertyType);
     }
 
@@ -32,10 +37,13 @@ internal sealed class SagaMetadata
 
     public SagaStorageDefinition Storage { get; }
 
+    /// <summary>How to call each IHandleMessages and IHandleTimeouts method of the saga, in declaration order.</summary>
+    public IReadOnlyList<IHandlerInvoker> Invokers { get; }
+
     public static SagaMetadata Create(Type sagaType)
     {
         var prototype = (Saga)RuntimeHelpers.GetUninitializedObject(sagaType);
-        var (property, mappings) = prototype.BuildMapping();
+        var (property, mappings, finderMappings) = prototype.BuildMapping();
         var name = sagaType.Name;
         if (property is null)
         {
@@ -62,7 +70,7 @@ internal sealed class SagaMetadata
                 $"Saga {name} has no message that starts it. Implement IAmStartedByMessages<TMessage> for the message that creates an instance.");
         }
 
-        foreach (var messageType in handled.Where(m => !mappings.Any(x => x.MessageType.IsAssignableFrom(m))))
+        foreach (var messageType in handled.Where(m => !mappings.Any(x => x.MessageType.IsAssignableFrom(m)) && !finderMappings.Any(f => f.MessageType.IsAssignableFrom(m))))
         {
             throw new InvalidOperationException(
                 $"Saga {name} has no mapping for message {messageType.Name}. Add `.ToMessage<{messageType.Name}>(m => m.{property.Name})` in ConfigureHowToFindSaga.");
@@ -74,8 +82,20 @@ internal sealed class SagaMetadata
                 $"Saga {name} maps message {mapping.MessageType.Name} but does not handle it. Implement IHandleMessages<{mapping.MessageType.Name}> or remove the mapping.");
         }
 
-        return new SagaMetadata(sagaType, prototype.DataType, property, mappings, starterTypes);
+        var finders = SagaFinder.Validate(name, property.Name, finderMappings, handled, starterTypes, mappings);
+        return new SagaMetadata(sagaType, prototype.DataType, property, mappings, starterTypes, finders);
     }
+
+    /// <summary>True when the saga handles <paramref name="messageType"/> (or a base type of it) as a message, not as a timeout.</summary>
+    public bool Handles(Type messageType) => Invokers.Any(i => !i.IsTimeout && i.MessageType.IsAssignableFrom(messageType));
+
+    /// <summary>The handler methods of the saga that a message (or timeout) of <paramref name="messageType"/> calls, in declaration order.</summary>
+    public IReadOnlyList<IHandlerInvoker> InvokersFor(Type messageType, bool isTimeout) =>
+        [.. Invokers.Where(i => i.IsTimeout == isTimeout && i.MessageType.IsAssignableFrom(messageType))];
+
+    /// <summary>The custom finder for <paramref name="messageType"/>, or null when the correlation property finds its instance.</summary>
+    public SagaFinder? FinderFor(Type messageType) =>
+        finders.FirstOrDefault(f => f.MessageType == messageType) ?? finders.FirstOrDefault(f => f.MessageType.IsAssignableFrom(messageType));
 
     public bool IsStartedBy(Type messageType) => starters.Any(s => s.IsAssignableFrom(messageType));
 

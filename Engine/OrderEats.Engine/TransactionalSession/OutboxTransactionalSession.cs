@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using OrderEats.Engine.Persistence;
+using OrderEats.Engine.Pipeline;
 using OrderEats.Engine.Routing;
 using OrderEats.Engine.Transport;
 
@@ -22,6 +23,18 @@ internal sealed class OutboxTransactionalSession(TransactionalSessions shared, I
 
     public Task Send(object message, SendOptions? options = null, CancellationToken cancellationToken = default) =>
         Enqueue(message, MessageIntent.Send, options);
+
+    public Task SendLocal(object message, SendOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return Enqueue(message, MessageIntent.Send, OptionsCopy.With(options, [], shared.Configuration.EndpointName));
+    }
+
+    public Task Subscribe(Type eventType, CancellationToken cancellationToken = default) =>
+        throw NotTransactional(eventType, "subscribe to");
+
+    public Task Unsubscribe(Type eventType, CancellationToken cancellationToken = default) =>
+        throw NotTransactional(eventType, "unsubscribe from");
 
     public Task Publish(object message, PublishOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -74,6 +87,13 @@ internal sealed class OutboxTransactionalSession(TransactionalSessions shared, I
     {
         completed = true;
         await unitOfWork.DisposeAsync();
+    }
+
+    private NotSupportedException NotTransactional(Type eventType, string action)
+    {
+        ArgumentNullException.ThrowIfNull(eventType);
+        return new NotSupportedException(
+            $"A transactional session cannot {action} {eventType.Name}: a subscription changes the broker's routing, which no database transaction can roll back. Call it on endpoint {shared.Configuration.EndpointName}'s message session instead.");
     }
 
     private Task Enqueue(object message, MessageIntent intent, ExtendableOptions? options)

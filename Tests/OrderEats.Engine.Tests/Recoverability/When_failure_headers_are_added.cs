@@ -36,4 +36,33 @@ public class When_failure_headers_are_added
             Assert.That(headers[Headers.ExceptionDataPrefix + "OrderId"], Is.EqualTo("42"));
         });
     }
+
+    [Test]
+    public void Should_name_the_inner_exception_type_and_message()
+    {
+        var exception = new InvalidOperationException("charge failed", new TimeoutException("gateway did not answer in 30 s"));
+
+        var headers = FailureHeaders.Add(new Dictionary<string, string>(), exception, "payments", "payments", "host-1", DateTimeOffset.UnixEpoch);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(headers[Headers.InnerExceptionType], Is.EqualTo("System.TimeoutException"));
+            Assert.That(headers[Headers.InnerExceptionMessage], Is.EqualTo("gateway did not answer in 30 s"));
+            Assert.That(Headers.InnerExceptionType, Is.EqualTo("OrderEats.ExceptionInfo.InnerExceptionType"));
+        });
+    }
+
+    [Test]
+    public void Should_drop_an_earlier_failure_s_inner_exception_when_the_new_one_has_none()
+    {
+        var earlier = new Dictionary<string, string>
+        {
+            [Headers.InnerExceptionType] = "System.TimeoutException",
+            [Headers.InnerExceptionMessage] = "old",
+        };
+
+        var headers = FailureHeaders.Add(earlier, new InvalidOperationException("new"), "payments", "payments", "host-1", DateTimeOffset.UnixEpoch);
+
+        Assert.That(headers.Keys, Has.None.EqualTo(Headers.InnerExceptionType).And.None.EqualTo(Headers.InnerExceptionMessage));
+    }
 }

@@ -58,6 +58,27 @@ public class When_a_saga_is_declared_wrongly
         Assert.That(error!.Message, Does.Contain("StartIt").And.Contain("OrderId"));
     }
 
+    [Test]
+    public void Should_require_a_correlation_mapping_for_a_start_message_found_by_a_finder()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => SagaMetadata.Create(typeof(StartFoundByFinderSaga)));
+        Assert.That(error!.Message, Does.Contain("StartIt").And.Contain("StartFinder").And.Contain(".ToMessage<StartIt>(m => m.OrderId)"));
+    }
+
+    [Test]
+    public void Should_refuse_a_finder_for_a_message_the_saga_does_not_handle()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => SagaMetadata.Create(typeof(StrayFinderSaga)));
+        Assert.That(error!.Message, Does.Contain("finder for message CancelIt but does not handle it"));
+    }
+
+    [Test]
+    public void Should_accept_a_handled_message_that_only_a_finder_maps()
+    {
+        var metadata = SagaMetadata.Create(typeof(CancelFoundByFinderSaga));
+        Assert.That(metadata.FinderFor(typeof(CancelIt))?.FinderType, Is.EqualTo(typeof(CancelFinder)));
+    }
+
     public sealed record StartIt(Guid OrderId) : ICommand;
 
     public sealed record CancelIt(Guid OrderId) : ICommand;
@@ -112,5 +133,51 @@ public class When_a_saga_is_declared_wrongly
 
         protected override void ConfigureHowToFindSaga(SagaPropertyMapper<Data> mapper) =>
             mapper.MapSaga(d => d.OrderId).ToMessage<CancelIt>(m => m.OrderId);
+    }
+
+    public sealed class StartFinder : ISagaFinder<Data, StartIt>
+    {
+        public Task<Data?> FindBy(StartIt message, ISagaFinderContext<Data> context, CancellationToken cancellationToken = default) => Task.FromResult<Data?>(null);
+    }
+
+    public sealed class CancelFinder : ISagaFinder<Data, CancelIt>
+    {
+        public Task<Data?> FindBy(CancelIt message, ISagaFinderContext<Data> context, CancellationToken cancellationToken = default) =>
+            context.GetByCorrelationValue(message.OrderId, cancellationToken);
+    }
+
+    public sealed class StartFoundByFinderSaga : Saga<Data>, IAmStartedByMessages<StartIt>
+    {
+        public Task Handle(StartIt message, IMessageHandlerContext context) => Task.CompletedTask;
+
+        protected override void ConfigureHowToFindSaga(SagaPropertyMapper<Data> mapper)
+        {
+            mapper.MapSaga(d => d.OrderId);
+            mapper.ConfigureFinderMapping<StartIt, StartFinder>();
+        }
+    }
+
+    public sealed class StrayFinderSaga : Saga<Data>, IAmStartedByMessages<StartIt>
+    {
+        public Task Handle(StartIt message, IMessageHandlerContext context) => Task.CompletedTask;
+
+        protected override void ConfigureHowToFindSaga(SagaPropertyMapper<Data> mapper)
+        {
+            mapper.MapSaga(d => d.OrderId).ToMessage<StartIt>(m => m.OrderId);
+            mapper.ConfigureFinderMapping<CancelIt, CancelFinder>();
+        }
+    }
+
+    public sealed class CancelFoundByFinderSaga : Saga<Data>, IAmStartedByMessages<StartIt>, IHandleMessages<CancelIt>
+    {
+        public Task Handle(StartIt message, IMessageHandlerContext context) => Task.CompletedTask;
+
+        public Task Handle(CancelIt message, IMessageHandlerContext context) => Task.CompletedTask;
+
+        protected override void ConfigureHowToFindSaga(SagaPropertyMapper<Data> mapper)
+        {
+            mapper.MapSaga(d => d.OrderId).ToMessage<StartIt>(m => m.OrderId);
+            mapper.ConfigureFinderMapping<CancelIt, CancelFinder>();
+        }
     }
 }

@@ -27,4 +27,8 @@ public sealed class StorageContext(DbConnection connection, DbTransaction transa
     public Task Publish(object message, PublishOptions? options = null) => throw new NotSupportedException("The read-model handler publishes nothing.");
 
     public Task Reply(object message, ReplyOptions? options = null) => throw new NotSupportedException("The read-model handler replies nothing.");
+
+    public Task ForwardCurrentMessageTo(string destination) => throw new NotSupportedException("The read-model handler forwards nothing.");
+
+    public void DoNotContinueDispatchingCurrentMessageToHandlers() => throw new NotSupportedException("The read-model handler always lets the others run.");
 }

@@ -66,5 +66,19 @@ public class When_a_handler_runs_on_the_testable_context
         var context = new TestableMessageHandlerContext();
         var error = Assert.Throws<InvalidOperationException>(() => _ = context.Storage);
         Assert.That(error.Message, Does.Contain("needs a real persistence"));
+        Assert.That(context.ReplyToAddress, Is.EqualTo(TestableMessageHandlerContext.DefaultReplyToAddress));
+    }
+
+    [Test]
+    public async Task Should_record_forwarding_and_a_stopped_dispatch()
+    {
+        var context = new TestableMessageHandlerContext();
+        await context.ForwardCurrentMessageTo("audit");
+        context.DoNotContinueDispatchingCurrentMessageToHandlers();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(context.ForwardedMessages, Is.EqualTo(new[] { "audit" }));
+            Assert.That(context.HandlerInvocationAborted, Is.True);
+        }
     }
 }

@@ -7,7 +7,7 @@ namespace OrderEats.Engine.Transport.Learning;
 /// The file-based transport: a folder per queue, one file per message, atomic renames for every state change.
 /// Several processes may share the folder (competing consumers); a kill at any point loses no dispatched message.
 /// </summary>
-internal sealed class LearningTransport : ITransport, IQueueDepth
+internal sealed class LearningTransport : ITransport, IQueueDepth, ISubscriptionManager
 {
     private readonly LearningLayout layout;
     private readonly ILoggerFactory loggerFactory;
@@ -33,27 +33,29 @@ internal sealed class LearningTransport : ITransport, IQueueDepth
 
         foreach (var eventType in setup.SubscribedEventTypes)
         {
-            var subscribers = layout.Subscribers(eventType);
-            Directory.CreateDirectory(subscribers);
-            var marker = Path.Combine(subscribers, Path.GetFileName(layout.Queue(setup.EndpointQueue)));
-            if (!File.Exists(marker))
-            {
-                using (File.Open(marker, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite))
-                {
-                }
-            }
+            AddSubscriber(setup.EndpointQueue, eventType);
         }
 
         foreach (var eventType in setup.UnsubscribedEventTypes ?? [])
         {
-            var subscribers = layout.Subscribers(eventType);
-            if (Directory.Exists(subscribers))
-            {
-                File.Delete(Path.Combine(subscribers, Path.GetFileName(layout.Queue(setup.EndpointQueue))));
-            }
+            RemoveSubscriber(setup.EndpointQueue, eventType);
         }
 
         logger.LogInformation("Learning transport set up queue {Queue} in {Folder}", setup.EndpointQueue, layout.Root);
+        return Task.CompletedTask;
+    }
+
+    public Task Subscribe(string endpointQueue, string eventType, CancellationToken cancellationToken = default)
+    {
+        AddSubscriber(endpointQueue, eventType);
+        logger.LogInformation("Queue {Queue} subscribed to {EventType}", endpointQueue, eventType);
+        return Task.CompletedTask;
+    }
+
+    public Task Unsubscribe(string endpointQueue, string eventType, CancellationToken cancellationToken = default)
+    {
+        RemoveSubscriber(endpointQueue, eventType);
+        logger.LogInformation("Queue {Queue} unsubscribed from {EventType}", endpointQueue, eventType);
         return Task.CompletedTask;
     }
 
@@ -113,6 +115,28 @@ internal sealed class LearningTransport : ITransport, IQueueDepth
         }
 
         await delayedDelivery.DisposeAsync();
+    }
+
+    private void AddSubscriber(string endpointQueue, string eventType)
+    {
+        var subscribers = layout.Subscribers(eventType);
+        Directory.CreateDirectory(subscribers);
+        var marker = Path.Combine(subscribers, Path.GetFileName(layout.Queue(endpointQueue)));
+        if (!File.Exists(marker))
+        {
+            using (File.Open(marker, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite))
+            {
+            }
+        }
+    }
+
+    private void RemoveSubscriber(string endpointQueue, string eventType)
+    {
+        var subscribers = layout.Subscribers(eventType);
+        if (Directory.Exists(subscribers))
+        {
+            File.Delete(Path.Combine(subscribers, Path.GetFileName(layout.Queue(endpointQueue))));
+        }
     }
 
     private string[] CheckedQueue(TransportOperation operation)

@@ -1,3 +1,0 @@
-namespace OrderEats.Engine.Testing;
-
-internal sealed record QueuedMessage(object Message, IReadOnlyDictionary<string, string> Headers);

@@ -1,0 +1,5 @@
+using OrderEats.Engine;
+
+namespace OrderEats.Sagas.Tests.Testing.Sagas;
+
+public sealed record CountdownFinished(Guid CountdownId, int Steps) : IMessage;

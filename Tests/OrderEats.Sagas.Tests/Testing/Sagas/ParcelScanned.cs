@@ -1,0 +1,5 @@
+using OrderEats.Engine;
+
+namespace OrderEats.Sagas.Tests.Testing.Sagas;
+
+public sealed record ParcelScanned(Guid SagaId) : IMessage;
