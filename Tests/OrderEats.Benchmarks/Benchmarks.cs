@@ -4,11 +4,17 @@ namespace OrderEats.Benchmarks;
 internal static class Benchmarks
 {
     public static readonly IReadOnlyList<string> All =
-        ["raw-chain", "engine-chain", "receive", "saga-initiate", "saga-update", "saga-congestion", "durable-step", "order-saga", "order-scale"];
+        ["raw-chain", "masstransit-chain", "engine-chain", "receive", "saga-initiate", "saga-update", "saga-congestion", "durable-step", "order-saga", "order-scale"];
+
+    /// <summary>Scenarios that <c>all</c> does not run (named on the command line only).</summary>
+    public static readonly IReadOnlyList<string> Extra = [];
+
+    public static int Position(string scenario) => All.Contains(scenario) ? All.ToList().IndexOf(scenario) : All.Count + Extra.ToList().IndexOf(scenario);
 
     public static Task Run(string scenario, BenchContext context) => scenario switch
     {
         "raw-chain" => ChainScenarios.RawChain(context),
+        "masstransit-chain" => ChainScenarios.MassTransitChain(context),
         "engine-chain" => ChainScenarios.EngineChain(context),
         "receive" => ChainScenarios.Receive(context),
         "saga-initiate" => SagaScenarios.Initiate(context),
