@@ -4,7 +4,7 @@ namespace OrderEats.Benchmarks;
 internal static class Benchmarks
 {
     public static readonly IReadOnlyList<string> All =
-        ["raw-chain", "masstransit-chain", "engine-chain", "receive", "saga-initiate", "saga-update", "saga-congestion", "durable-step", "order-saga", "order-scale"];
+        ["raw-chain", "masstransit-chain", "engine-chain", "receive", "saga-initiate", "saga-update", "saga-congestion", "durable-step", "order-saga", "order-sql", "order-scale"];
 
     /// <summary>Scenarios that <c>all</c> does not run (named on the command line only).</summary>
     public static readonly IReadOnlyList<string> Extra = [];
@@ -22,6 +22,7 @@ internal static class Benchmarks
         "saga-congestion" => SagaScenarios.Congestion(context),
         "durable-step" => DurableStepScenario.Run(context),
         "order-saga" => OrderSagaScenario.Run(context),
+        "order-sql" => OrderSqlScenario.Run(context),
         "order-scale" => OrderSagaScenario.Scale(context),
         _ => throw new ArgumentException($"Unknown scenario '{scenario}'. Scenarios: {string.Join(", ", All)}, all."),
     };

@@ -22,14 +22,14 @@ internal sealed class OrderCluster : IAsyncDisposable
     /// Starts <paramref name="instances"/> processes of every service. The run's concurrency is shared among the instances (at least 2 each), so that
     /// every instance count offers the database and the broker the same total concurrency and stays within the server's connection limit.
     /// </summary>
-    public static async Task<OrderCluster> Start(BenchContext context, int instances)
+    public static async Task<OrderCluster> Start(BenchContext context, int instances, string? postgresConnectionString = null)
     {
         var options = context.Options;
         var concurrency = Math.Max(2, options.Concurrency / instances);
         var logs = Path.Combine(Path.GetTempPath(), BenchContext.Unique("ordereats-bench"));
         BenchContext.Progress($"starting {instances} instance(s) of each service, concurrency {concurrency} each (logs in {logs})");
         var settings = new Dictionary<string, string>(OrderSagaScenario.ServiceSettings) { ["ORDEREATS_CONCURRENCY"] = concurrency.ToString(CultureInfo.InvariantCulture) };
-        var cluster = await ServiceCluster.Start(context.AmqpUri, context.Postgres.ServerConnectionString, instances, logs, settings);
+        var cluster = await ServiceCluster.Start(context.AmqpUri, postgresConnectionString ?? context.Postgres.ServerConnectionString, instances, logs, settings);
         try
         {
             var catalog = await cluster.SeedCatalog(restaurants: 5, customers: 50);
