@@ -1,5 +1,5 @@
 using Npgsql;
-using OrderEats.Benchmarks.Sql;
+using OrderEats.TestInfrastructure.PgWire;
 
 namespace OrderEats.Benchmarks;
 

@@ -69,12 +69,49 @@ internal sealed class SagaInvoker(
         context.Audit?.Add(Monitoring.SagaAudit.Entry(context, saga, record, loadedJson, serializer.SerializeData(data), isNew, instance.Completed, outgoingFrom, pending, endpointQueue, time.GetUtcNow()));
     }
 
-    private async Task<SagaRecord?> Load(SagaMetadata saga, IncomingContext context, object message, IUnitOfWork session, CancellationToken cancellationToken)
+    /// <summary>Announces the loads <paramref name="registrations"/> will make for this message to a persister that reads ahead.</summary>
+    public void ReadAhead(IReadOnlyList<HandlerRegistration> registrations, IncomingContext context, IUnitOfWork session)
+    {
+        if (persister is not ISagaReadAhead readAhead || context.Body is not { } message)
+        {
+            return;
+        }
+
+        foreach (var saga in registrations.Select(r => r.Saga).OfType<SagaMetadata>().Distinct())
+        {
+            SagaLookup? lookup;
+            try
+            {
+                lookup = Lookup(saga, context, message);
+            }
+            catch (InvalidOperationException)
+            {
+                // A message without a usable correlation value fails where it always did, at the load, after the outbox lookup.
+                continue;
+            }
+
+            if (lookup is not null)
+            {
+                readAhead.ReadAhead(lookup, session);
+            }
+        }
+    }
+
+    private async Task<SagaRecord?> Load(SagaMetadata saga, IncomingContext context, object message, IUnitOfWork session, CancellationToken cancellationToken) =>
+        Lookup(saga, context, message) switch
+        {
+            { SagaId: { } sagaId } => await persister.Get(saga.Storage, sagaId, session, cancellationToken),
+            { CorrelationValue: { } correlationValue } => await persister.Find(saga.Storage, correlationValue, session, cancellationToken),
+            _ => null,
+        };
+
+    // The one place that decides how a message finds its instance, for the load and for the read-ahead alike.
+    private static SagaLookup? Lookup(SagaMetadata saga, IncomingContext context, object message)
     {
         if (context.Headers.TryGetValue(Headers.SagaType, out var sagaType) && sagaType == saga.Name &&
             context.Headers.TryGetValue(Headers.SagaId, out var sagaIdText) && Guid.TryParse(sagaIdText, out var sagaId))
         {
-            return await persister.Get(saga.Storage, sagaId, session, cancellationToken);
+            return new SagaLookup(saga.Storage, sagaId, null);
         }
 
         if (context.IsTimeout)
@@ -82,7 +119,7 @@ internal sealed class SagaInvoker(
             return null;
         }
 
-        return await persister.Find(saga.Storage, saga.ReadCorrelationValue(message), session, cancellationToken);
+        return new SagaLookup(saga.Storage, null, saga.ReadCorrelationValue(message));
     }
 
     private SagaRecord New(SagaMetadata saga, IncomingContext context, object message)

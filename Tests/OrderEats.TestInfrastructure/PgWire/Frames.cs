@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace OrderEats.Benchmarks.Sql;
+namespace OrderEats.TestInfrastructure.PgWire;
 
 /// <summary>
 /// Splits one direction of a PostgreSQL byte stream into messages. Each message is reported once with its type (0 for the untyped startup

@@ -2,14 +2,14 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 
-namespace OrderEats.Benchmarks.Sql;
+namespace OrderEats.TestInfrastructure.PgWire;
 
 /// <summary>
 /// A loopback TCP proxy in front of PostgreSQL that reads the wire protocol as it passes and counts, per database, the statements executed
 /// (Execute and simple Query messages) and the round trips (each time a client starts waiting for a server answer: its first Sync or Query
 /// while none is outstanding, so a pipelined batch with its BEGIN and COMMIT counts once). What the clients send is forwarded unchanged.
 /// </summary>
-internal sealed class PgWireCounter : IAsyncDisposable
+public sealed class PgWireCounter : IAsyncDisposable
 {
     private readonly TcpListener listener = new(IPAddress.Loopback, 0);
     private readonly string upstreamHost;
@@ -19,17 +19,20 @@ internal sealed class PgWireCounter : IAsyncDisposable
     private readonly ConcurrentBag<TcpClient> clients = [];
     private Task? accepting;
 
+    /// <summary>A counter forwarding to the PostgreSQL server at <paramref name="upstreamHost"/>:<paramref name="upstreamPort"/>; <see cref="Start"/> opens it.</summary>
     public PgWireCounter(string upstreamHost, int upstreamPort)
     {
         this.upstreamHost = upstreamHost;
         this.upstreamPort = upstreamPort;
     }
 
+    /// <summary>The loopback port clients connect to instead of the server's.</summary>
     public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
 
-    /// <summary>The counts so far, per database.</summary>
+    /// <summary>The counts so far, per database name.</summary>
     public IReadOnlyDictionary<string, WireCounts> Counts => counts;
 
+    /// <summary>Starts accepting connections.</summary>
     public void Start()
     {
         listener.Start();
@@ -45,6 +48,7 @@ internal sealed class PgWireCounter : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops accepting and closes every proxied connection.</summary>
     public async ValueTask DisposeAsync()
     {
         await stopping.CancelAsync();

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace OrderEats.Benchmarks.Sql;
+namespace OrderEats.TestInfrastructure.PgWire;
 
 /// <summary>
 /// Follows one PostgreSQL connection's message framing in both directions (each side's bytes arrive in order, split anywhere). The client's
