@@ -12,10 +12,17 @@ internal sealed class DemoRun(IServiceProvider services, DemoOptions options, Te
 {
     private static readonly string[] Dishes = ["Margherita", "Carbonara", "Pad Thai", "Ramen", "Falafel", "Burrito", "Pho", "Tiramisu"];
 
+    private int refused;
+
+    /// <summary>Orders the admission gate refused (503 at the HTTP edge): the workflow could not have taken them before their timeouts.</summary>
+    public int Refused => Volatile.Read(ref refused);
+
     public async Task<IReadOnlyList<Guid>> PlaceOrders(CancellationToken cancellationToken = default)
     {
         var catalog = services.GetRequiredService<Catalog>();
         var placement = services.GetRequiredService<OrderPlacement>();
+        // The demo places orders in-process, past the HTTP edge, so it asks the edge's admission gate itself, as POST /orders does.
+        var gate = services.GetRequiredService<OrderEats.Orders.Admission.AdmissionGate>();
         var restaurants = new List<Restaurant>();
         for (var r = 0; r < 5; r++)
         {
@@ -42,9 +49,16 @@ internal sealed class DemoRun(IServiceProvider services, DemoOptions options, Te
                     .Select(g => new OrderLineRequest(g.Key, g.Sum(l => l.Quantity)))
                     .ToList();
                 var request = new PlaceOrderRequest(Guid.CreateVersion7(), customers[Random.Shared.Next(customers.Count)].Id, restaurant.Id, lines);
+                if (gate.TryAdmit(request.OrderId) is not null)
+                {
+                    Interlocked.Increment(ref refused);
+                    return;
+                }
+
                 var result = await placement.Place(request, token);
                 if (result.Outcome != PlaceOrderOutcome.Accepted)
                 {
+                    gate.Withdraw(request.OrderId);
                     throw new InvalidOperationException($"The demo's own order {request.OrderId} was refused: {result.Outcome} {result.Detail}");
                 }
 
@@ -54,7 +68,7 @@ internal sealed class DemoRun(IServiceProvider services, DemoOptions options, Te
                     await placement.Cancel(request.OrderId, "customer changed their mind", token);
                 }
             });
-        output.WriteLine($"Placed {placed.Count} orders for 25 customers at 5 restaurants.");
+        output.WriteLine($"Placed {placed.Count} orders for 25 customers at 5 restaurants{(Refused > 0 ? $"; {Refused} refused at the edge (the workflow was at capacity: 503 with Retry-After over HTTP)" : string.Empty)}.");
         return [.. placed];
     }
 

@@ -10,6 +10,7 @@ internal sealed class OrderCluster : IAsyncDisposable
     private readonly SeededCatalog catalog;
     private readonly TerminalListener listener;
     private int placed;
+    private int refused;
 
     private OrderCluster(ServiceCluster cluster, SeededCatalog catalog, TerminalListener listener)
     {
@@ -104,14 +105,30 @@ internal sealed class OrderCluster : IAsyncDisposable
         await cluster.DisposeAsync();
     }
 
+    /// <summary>Orders the edge refused with 503 (admission) and that were placed again after Retry-After.</summary>
+    public int Refused => Volatile.Read(ref refused);
+
     private async Task Place()
     {
         var orderId = Guid.CreateVersion7();
         listener.Placing(orderId);
-        var status = await cluster.PlaceOrder(orderId, catalog, Interlocked.Increment(ref placed));
-        if (status != 202)
+        var number = Interlocked.Increment(ref placed);
+        while (true)
         {
-            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Placing order {orderId} returned HTTP {status}; expected 202."));
+            var status = await cluster.PlaceOrder(orderId, catalog, number);
+            if (status == 202)
+            {
+                return;
+            }
+
+            if (status != 503)
+            {
+                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Placing order {orderId} returned HTTP {status}; expected 202."));
+            }
+
+            // The edge's admission gate: a client waits for Retry-After (at least a second) and places the same order again.
+            Interlocked.Increment(ref refused);
+            await Task.Delay(TimeSpan.FromSeconds(1));
         }
     }
 }
