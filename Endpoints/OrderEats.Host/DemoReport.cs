@@ -53,7 +53,7 @@ internal sealed record DemoReport(
         var seconds = Elapsed.TotalSeconds;
         output.WriteLine();
         output.WriteLine($"{Orders} orders in {DemoCommand.Seconds(Elapsed)} s ({(seconds > 0 ? Orders / seconds : 0):0.0} orders/s){(settled ? string.Empty : " — did not settle in time")}");
-        output.WriteLine($"  completed {Completed}, cancelled {Cancelled}, stuck {Stuck}{(Refused > 0 ? $"; refused at the edge {Refused}" : string.Empty)}");
+        output.WriteLine($"  completed {Completed}, cancelled {Cancelled}, stuck {Stuck}{(Refused > 0 ? $"; placements refused at the edge and placed again after Retry-After {Refused}" : string.Empty)}");
         foreach (var (reason, count) in CancelReasons)
         {
             output.WriteLine($"    cancelled {count}: {reason}");

@@ -7,7 +7,7 @@ internal static class Benchmarks
         ["raw-chain", "masstransit-chain", "engine-chain", "receive", "saga-initiate", "saga-update", "saga-congestion", "durable-step", "order-saga", "order-sql", "order-scale"];
 
     /// <summary>Scenarios that <c>all</c> does not run (named on the command line only).</summary>
-    public static readonly IReadOnlyList<string> Extra = [];
+    public static readonly IReadOnlyList<string> Extra = ["restart"];
 
     public static int Position(string scenario) => All.Contains(scenario) ? All.ToList().IndexOf(scenario) : All.Count + Extra.ToList().IndexOf(scenario);
 
@@ -23,6 +23,7 @@ internal static class Benchmarks
         "durable-step" => DurableStepScenario.Run(context),
         "order-saga" => OrderSagaScenario.Run(context),
         "order-sql" => OrderSqlScenario.Run(context),
+        "restart" => RestartScenario.Run(context),
         "order-scale" => OrderSagaScenario.Scale(context),
         _ => throw new ArgumentException($"Unknown scenario '{scenario}'. Scenarios: {string.Join(", ", All)}, all."),
     };

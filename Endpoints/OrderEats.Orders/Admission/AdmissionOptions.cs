@@ -21,8 +21,11 @@ public sealed class AdmissionOptions
     /// </summary>
     public TimeSpan? MaxWait { get; set; }
 
-    /// <summary>Orders always accepted while fewer than this many accepted orders are still waiting for the kitchen (default 32).</summary>
-    public int MinInFlight { get; set; } = 32;
+    /// <summary>
+    /// Orders always accepted while no more than this many accepted orders are still waiting for the kitchen (default 8): until orders drain,
+    /// there is no rate to judge by.
+    /// </summary>
+    public int MinInFlight { get; set; } = 8;
 
     /// <summary>Refuse while the ready messages in the orders, payments and kitchen queues together exceed this (default 0: no queue limit).</summary>
     public long MaxQueueDepth { get; set; }

@@ -68,7 +68,8 @@ internal sealed class AdmissionSampler(
             if (statuses.TryGetValue(id, out var status) && status is not (nameof(OrderStatus.Submitted) or nameof(OrderStatus.Paid)))
             {
                 left.Add(id);
-                drained++;
+                // The drain is the workflow's capacity: orders the kitchen accepted. A cancelled order leaves too, but a timeout is no capacity.
+                drained += status == nameof(OrderStatus.Cancelled) ? 0 : 1;
             }
             else if (age > expire || (!statuses.ContainsKey(id) && age > NeverStored))
             {
