@@ -16,8 +16,9 @@ public sealed class AdmissionOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>
-    /// The longest a new order may be expected to wait for the kitchen's acceptance; default (unset): half the shorter of the payment and
-    /// kitchen timeouts, so an accepted order is accepted by the kitchen with half its timeout to spare.
+    /// The longest a new order may be expected to wait from placing to the kitchen's acceptance; default (unset): the shorter of the payment
+    /// and kitchen timeouts. Each timeout's clock covers only part of that path (payment: placing → paid; kitchen: paid → accepted), so an
+    /// order admitted within the limit meets both with room to spare.
     /// </summary>
     public TimeSpan? MaxWait { get; set; }
 
@@ -37,7 +38,7 @@ public sealed class AdmissionOptions
     public TimeSpan EffectiveMaxWait(OrdersOptions orders)
     {
         ArgumentNullException.ThrowIfNull(orders);
-        return MaxWait ?? TimeSpan.FromTicks(Math.Min(orders.PaymentTimeout.Ticks, orders.KitchenTimeout.Ticks) / 2);
+        return MaxWait ?? TimeSpan.FromTicks(Math.Min(orders.PaymentTimeout.Ticks, orders.KitchenTimeout.Ticks));
     }
 
     /// <summary>Fails with the setting to fix when a value is out of range.</summary>
