@@ -18,7 +18,7 @@ public class When_orders_arrive_faster_than_the_workflow_drains
     [OneTimeSetUp]
     public async Task Start()
     {
-        app = await OrdersTestApp.Start(Store.Sqlite, settings: new Dictionary<string, string?> { ["Orders:Admission:MinInFlight"] = "2" });
+        app = await OrdersTestApp.Start(Store.Sqlite, settings: new Dictionary<string, string?> { ["Orders:Admission:Enabled"] = "true", ["Orders:Admission:MinInFlight"] = "2" });
         restaurant = await app.CreateRestaurant(new MenuItemRequest("Soup", 7m, "EUR"));
         customer = await app.CreateCustomer();
     }
