@@ -145,7 +145,10 @@ internal static class RestartScenario
         }
     }
 
-    /// <summary>Publishes the four services into a temp folder, one sub-folder each: framework-dependent, with or without ReadyToRun.</summary>
+    /// <summary>
+    /// Publishes the four services into a temp folder, one sub-folder each: framework-dependent, with or without ReadyToRun. Intermediate files
+    /// go to the folder too, so a build of the repository running meanwhile is not disturbed.
+    /// </summary>
     private static async Task<string> Publish(bool readyToRun)
     {
         var root = RepositoryRoot.Find();
@@ -154,7 +157,7 @@ internal static class RestartScenario
         {
             BenchContext.Progress($"publishing {service} ({(readyToRun ? "ReadyToRun, linux-x64" : "JIT only")})");
             var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = root };
-            foreach (var arg in (string[])["publish", Path.Combine("Endpoints", $"OrderEats.{service}", $"OrderEats.{service}.csproj"), "-c", "Release", "-o", Path.Combine(folder, service), "-p:UseAppHost=false", "-nologo"])
+            foreach (var arg in (string[])["publish", Path.Combine("Endpoints", $"OrderEats.{service}", $"OrderEats.{service}.csproj"), "-c", "Release", "-o", Path.Combine(folder, service), "-p:UseAppHost=false", "-nologo", "--artifacts-path", Path.Combine(folder, "artifacts")])
             {
                 info.ArgumentList.Add(arg);
             }
