@@ -48,7 +48,7 @@ internal static class DemoCommand
             var placed = await run.PlaceOrders(stopping);
             var settled = await run.WaitUntilSettled(placed, stopwatch, stopping);
             gatewayOutage?.Write(output, stopwatch.Elapsed);
-            var report = await DemoReport.Check(app.Services, placed, await ErrorQueue(endpoints[0]) - errorsBefore, stopwatch.Elapsed);
+            var report = await DemoReport.Check(app.Services, placed, run.Refused, await ErrorQueue(endpoints[0]) - errorsBefore, stopwatch.Elapsed);
             report.Write(output, settled);
             return report.Passed ? 0 : 1;
         }

@@ -18,12 +18,15 @@ internal sealed record DemoReport(
     long ErrorQueue,
     TimeSpan Elapsed,
     int CompletedWithoutOneCleanCharge,
-    int MissingNotifications)
+    int MissingNotifications,
+    int Refused,
+    IReadOnlyDictionary<string, int> CancelReasons)
 {
     public bool Passed => Stuck == 0 && DoubleCharges == 0 && UnrefundedCancellations == 0 && DuplicateNotifications == 0 && ErrorQueue == 0
         && CompletedWithoutOneCleanCharge == 0 && MissingNotifications == 0;
 
-    public static async Task<DemoReport> Check(IServiceProvider services, IReadOnlyList<Guid> placed, long errorQueue, TimeSpan elapsed, CancellationToken cancellationToken = default)
+    public static async Task<DemoReport> Check(
+        IServiceProvider services, IReadOnlyList<Guid> placed, int refused, long errorQueue, TimeSpan elapsed, CancellationToken cancellationToken = default)
     {
         var ids = placed.ToHashSet();
         var orders = (await services.GetRequiredService<OrdersReadModel>().ListAll(cancellationToken)).Where(o => ids.Contains(o.OrderId)).ToList();
@@ -40,7 +43,8 @@ internal sealed record DemoReport(
         var missing = orders.Sum(o => DemoRun.ExpectedNotifications(o.Status).Count(kind => !deliveries.ContainsKey((o.OrderId, kind))));
         return new DemoReport(
             placed.Count, completed.Count, cancelled.Count, placed.Count - completed.Count - cancelled.Count,
-            doubleCharges, unrefunded, duplicates, errorQueue, elapsed, completedBroken, missing);
+            doubleCharges, unrefunded, duplicates, errorQueue, elapsed, completedBroken, missing, refused,
+            cancelled.GroupBy(o => o.Reason ?? "no reason").OrderByDescending(g => g.Count()).ToDictionary(g => g.Key, g => g.Count()));
     }
 
     public void Write(TextWriter output, bool settled)
@@ -49,7 +53,12 @@ internal sealed record DemoReport(
         var seconds = Elapsed.TotalSeconds;
         output.WriteLine();
         output.WriteLine($"{Orders} orders in {DemoCommand.Seconds(Elapsed)} s ({(seconds > 0 ? Orders / seconds : 0):0.0} orders/s){(settled ? string.Empty : " — did not settle in time")}");
-        output.WriteLine($"  completed {Completed}, cancelled {Cancelled}, stuck {Stuck}");
+        output.WriteLine($"  completed {Completed}, cancelled {Cancelled}, stuck {Stuck}{(Refused > 0 ? $"; placements refused at the edge and placed again after Retry-After {Refused}" : string.Empty)}");
+        foreach (var (reason, count) in CancelReasons)
+        {
+            output.WriteLine($"    cancelled {count}: {reason}");
+        }
+
         output.WriteLine($"  double charges {DoubleCharges}, completed orders without exactly one charge and no refund {CompletedWithoutOneCleanCharge}");
         output.WriteLine($"  cancelled orders whose charges differ from their refunds {UnrefundedCancellations}");
         output.WriteLine($"  duplicate notifications {DuplicateNotifications}, missing notifications {MissingNotifications}, messages in the error queue {ErrorQueue}");
@@ -59,6 +68,8 @@ internal sealed record DemoReport(
             ["orders"] = Orders,
             ["completed"] = Completed,
             ["cancelled"] = Cancelled,
+            ["refused"] = Refused,
+            ["cancel_reasons"] = CancelReasons,
             ["stuck"] = Stuck,
             ["double_charges"] = DoubleCharges,
             ["unrefunded_cancellations"] = UnrefundedCancellations,

@@ -12,10 +12,22 @@ internal sealed class DemoRun(IServiceProvider services, DemoOptions options, Te
 {
     private static readonly string[] Dishes = ["Margherita", "Carbonara", "Pad Thai", "Ramen", "Falafel", "Burrito", "Pho", "Tiramisu"];
 
+    private readonly Stopwatch stopwatch = Stopwatch.StartNew();
+    private int refused;
+    private int neverAdmitted;
+
+    /// <summary>Placements the admission gate refused (503 with Retry-After at the HTTP edge); each was tried again after Retry-After.</summary>
+    public int Refused => Volatile.Read(ref refused);
+
+    /// <summary>Orders still refused when the demo's wait ran out: never placed.</summary>
+    public int NeverAdmitted => Volatile.Read(ref neverAdmitted);
+
     public async Task<IReadOnlyList<Guid>> PlaceOrders(CancellationToken cancellationToken = default)
     {
         var catalog = services.GetRequiredService<Catalog>();
         var placement = services.GetRequiredService<OrderPlacement>();
+        // The demo places orders in-process, past the HTTP edge, so it asks the edge's admission gate itself, as POST /orders does.
+        var gate = services.GetRequiredService<OrderEats.Orders.Admission.AdmissionGate>();
         var restaurants = new List<Restaurant>();
         for (var r = 0; r < 5; r++)
         {
@@ -42,9 +54,23 @@ internal sealed class DemoRun(IServiceProvider services, DemoOptions options, Te
                     .Select(g => new OrderLineRequest(g.Key, g.Sum(l => l.Quantity)))
                     .ToList();
                 var request = new PlaceOrderRequest(Guid.CreateVersion7(), customers[Random.Shared.Next(customers.Count)].Id, restaurant.Id, lines);
+                // Refused: wait for Retry-After and place the same order again, as an HTTP client does with the 503 (bounded by the demo's wait).
+                while (gate.TryAdmit(request.OrderId) is { } refusal)
+                {
+                    Interlocked.Increment(ref refused);
+                    if (stopwatch.Elapsed + refusal.RetryAfter > options.MaxWait)
+                    {
+                        Interlocked.Increment(ref neverAdmitted);
+                        return;
+                    }
+
+                    await Task.Delay(refusal.RetryAfter, token);
+                }
+
                 var result = await placement.Place(request, token);
                 if (result.Outcome != PlaceOrderOutcome.Accepted)
                 {
+                    gate.Withdraw(request.OrderId);
                     throw new InvalidOperationException($"The demo's own order {request.OrderId} was refused: {result.Outcome} {result.Detail}");
                 }
 
@@ -55,6 +81,11 @@ internal sealed class DemoRun(IServiceProvider services, DemoOptions options, Te
                 }
             });
         output.WriteLine($"Placed {placed.Count} orders for 25 customers at 5 restaurants.");
+        if (Refused > 0)
+        {
+            output.WriteLine($"The edge refused {Refused} placements while the workflow was at capacity (503 with Retry-After over HTTP); each was placed again after Retry-After{(NeverAdmitted > 0 ? $", {NeverAdmitted} orders still refused when the wait ran out" : string.Empty)}.");
+        }
+
         return [.. placed];
     }
 

@@ -71,6 +71,7 @@ public static class OrdersService
         services.AddScoped<OrderChangeTracker>();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         OrdersEdge.Add(services, configuration);
+        Admission.AdmissionServices.Add(services, configuration, options);
 
         var endpoint = new EndpointConfiguration(EndpointName);
         endpoint.UseInfrastructure(infrastructure, database.Database, OrdersSchema.Statements(database.Database));

@@ -31,7 +31,7 @@ public static class ServiceDefaultsExtensions
         ArgumentNullException.ThrowIfNull(databases);
         var services = builder.Services;
         var checkedDatabases = databases.Select(name => EndpointDatabase.For(infrastructure, name)).ToList();
-        services.AddSingleton(sp => new ReadinessCheck(sp.GetServices<StartedEndpoint>(), checkedDatabases));
+        services.AddSingleton(sp => new ReadinessCheck(sp.GetServices<StartedEndpoint>(), checkedDatabases, sp.GetServices<IReadinessReport>()));
         services.AddSingleton<IStartupFilter, HealthStartupFilter>();
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration[TelemetryServiceCollectionExtensions.OtlpEndpointVariable]))

@@ -12,11 +12,47 @@ internal sealed class SqlOutboxStorage(SqlDatabase database, string endpointName
     public async Task<OutboxRecord?> Get(string messageId, IUnitOfWork? session = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(messageId);
-        await using var ownConnection = session is null ? await database.Open(cancellationToken) : null;
-        await using var command = (ownConnection is null ? UnitOfWork(session!).CreateCommand(database.Dialect.SelectOutbox) : Command(ownConnection, database.Dialect.SelectOutbox))
-            .With("@endpoint", endpointName)
-            .With("@message_id", messageId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var statement = new SqlStatement(database.Dialect.SelectOutbox, [("@endpoint", endpointName), ("@message_id", messageId)]);
+        if (session is not null)
+        {
+            // In the message's unit of work, with the saga loads announced ahead of it: one round trip.
+            return (OutboxRecord?)await UnitOfWork(session).Read(null, statement, (reader, token) => ReadRecord(messageId, reader, token), cancellationToken);
+        }
+
+        await using var connection = await database.Open(cancellationToken);
+        await using var command = Command(connection, statement.Sql);
+        foreach (var (name, value) in statement.Parameters)
+        {
+            command.With(name, value);
+        }
+
+        await using var own = await command.ExecuteReaderAsync(cancellationToken);
+        return (OutboxRecord?)await ReadRecord(messageId, own, cancellationToken);
+    }
+
+    public async Task Store(string messageId, IReadOnlyList<TransportOperation> operations, IUnitOfWork session, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(messageId);
+        ArgumentNullException.ThrowIfNull(operations);
+        ArgumentNullException.ThrowIfNull(session);
+        var statement = new SqlStatement(database.Dialect.InsertOutbox,
+        [
+            ("@endpoint", endpointName),
+            ("@message_id", messageId),
+            ("@operations", OutboxOperationsSerializer.Serialize(operations)),
+            ("@now", database.Dialect.TimeValue(DateTimeOffset.UtcNow)),
+        ]);
+        await UnitOfWork(session).Write(new DeferredWrite(statement, e =>
+            database.Dialect.IsUniqueViolation(e) && database.Dialect.ConstraintName(e) is null or "pk_outbox"
+                ? new InvalidOperationException(
+                    $"Endpoint {endpointName} already has an outbox record for message {messageId}: another copy of the message was processed first. " +
+                    "The message is retried and will dispatch the stored operations instead of running its handlers again.",
+                    e)
+                : null), cancellationToken);
+    }
+
+    private static async Task<object?> ReadRecord(string messageId, DbDataReader reader, CancellationToken cancellationToken)
+    {
         if (!await reader.ReadAsync(cancellationToken))
         {
             return null;
@@ -25,29 +61,6 @@ internal sealed class SqlOutboxStorage(SqlDatabase database, string endpointName
         var operations = reader.IsDBNull(0) ? [] : OutboxOperationsSerializer.Deserialize(reader.GetString(0));
         var dispatched = Convert.ToBoolean(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture);
         return new OutboxRecord(messageId, operations, dispatched);
-    }
-
-    public async Task Store(string messageId, IReadOnlyList<TransportOperation> operations, IUnitOfWork session, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(messageId);
-        ArgumentNullException.ThrowIfNull(operations);
-        ArgumentNullException.ThrowIfNull(session);
-        await using var command = UnitOfWork(session).CreateCommand(database.Dialect.InsertOutbox)
-            .With("@endpoint", endpointName)
-            .With("@message_id", messageId)
-            .With("@operations", OutboxOperationsSerializer.Serialize(operations))
-            .With("@now", database.Dialect.TimeValue(DateTimeOffset.UtcNow));
-        try
-        {
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-        catch (DbException e) when (database.Dialect.IsUniqueViolation(e))
-        {
-            throw new InvalidOperationException(
-                $"Endpoint {endpointName} already has an outbox record for message {messageId}: another copy of the message was processed first. " +
-                "The message is retried and will dispatch the stored operations instead of running its handlers again.",
-                e);
-        }
     }
 
     public async Task MarkDispatched(IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken = default)

@@ -5,77 +5,103 @@ using OrderEats.Engine.Sql.Dialects;
 
 namespace OrderEats.Engine.Sql;
 
-internal sealed class SqlSagaPersister(SqlDialect dialect) : ISagaPersister
+internal sealed class SqlSagaPersister(SqlDialect dialect) : ISagaPersister, ISagaReadAhead
 {
     public async Task<SagaRecord?> Get(SagaStorageDefinition saga, Guid sagaId, IUnitOfWork session, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(saga);
-        await using var command = Session(session).CreateCommand(dialect.SelectSagaById(saga)).With("@id", dialect.GuidValue(sagaId));
-        return await ReadOne(saga, command, cancellationToken);
+        var lookup = new SagaLookup(saga, sagaId, null);
+        return (SagaRecord?)await Session(session).Read(Key(lookup), Select(lookup), (reader, token) => ReadOne(saga, reader, token), cancellationToken);
     }
 
     public async Task<SagaRecord?> Find(SagaStorageDefinition saga, object correlationValue, IUnitOfWork session, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(saga);
         ArgumentNullException.ThrowIfNull(correlationValue);
-        await using var command = Session(session).CreateCommand(dialect.SelectSagaByCorrelation(saga))
-            .With("@correlation", dialect.CorrelationValue(saga, correlationValue));
-        return await ReadOne(saga, command, cancellationToken);
+        var lookup = new SagaLookup(saga, null, correlationValue);
+        return (SagaRecord?)await Session(session).Read(Key(lookup), Select(lookup), (reader, token) => ReadOne(saga, reader, token), cancellationToken);
+    }
+
+    public void ReadAhead(SagaLookup lookup, IUnitOfWork session)
+    {
+        ArgumentNullException.ThrowIfNull(lookup);
+        var saga = lookup.Saga;
+        Session(session).Announce(new PendingRead(Key(lookup), Select(lookup), (reader, token) => ReadOne(saga, reader, token)));
     }
 
     public async Task Insert(SagaStorageDefinition saga, SagaRecord record, IUnitOfWork session, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(saga);
         ArgumentNullException.ThrowIfNull(record);
-        await using var command = Session(session).CreateCommand(dialect.InsertSaga(saga))
-            .With("@id", dialect.GuidValue(record.Id))
-            .With("@correlation", dialect.CorrelationValue(saga, record.CorrelationValue))
-            .With("@data", record.Data)
-            .With("@originator", record.Originator)
-            .With("@original_message_id", record.OriginalMessageId)
-            .With("@timeouts", SerializeTimeouts(record.PendingTimeouts))
-            .With("@now", dialect.TimeValue(DateTimeOffset.UtcNow));
-        try
-        {
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-        catch (DbException e) when (dialect.IsUniqueViolation(e))
-        {
-            throw new SagaConcurrencyException(
+        var statement = new SqlStatement(dialect.InsertSaga(saga),
+        [
+            ("@id", dialect.GuidValue(record.Id)),
+            ("@correlation", dialect.CorrelationValue(saga, record.CorrelationValue)),
+            ("@data", record.Data),
+            ("@originator", record.Originator),
+            ("@original_message_id", record.OriginalMessageId),
+            ("@timeouts", SerializeTimeouts(record.PendingTimeouts)),
+            ("@now", dialect.TimeValue(DateTimeOffset.UtcNow)),
+        ]);
+        await Session(session).Write(new DeferredWrite(statement, e => dialect.IsUniqueViolation(e) && IsOfSagaTable(saga, e)
+            ? new SagaConcurrencyException(
                 $"Saga {saga.SagaType} {record.Id} with {saga.CorrelationProperty} '{record.CorrelationValue}' was not created: another message created an " +
                 "instance with the same id or correlation value first. The message is retried and will find that instance.",
-                e);
-        }
+                e)
+            : null), cancellationToken);
     }
 
-    public async Task Update(SagaStorageDefinition saga, SagaRecord record, IUnitOfWork session, CancellationToken cancellationToken = default)
+    public Task Update(SagaStorageDefinition saga, SagaRecord record, IUnitOfWork session, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(saga);
         ArgumentNullException.ThrowIfNull(record);
-        await using var command = Session(session).CreateCommand(dialect.UpdateSaga(saga))
-            .With("@data", record.Data)
-            .With("@timeouts", SerializeTimeouts(record.PendingTimeouts))
-            .With("@now", dialect.TimeValue(DateTimeOffset.UtcNow))
-            .With("@id", dialect.GuidValue(record.Id))
-            .With("@version", record.Version);
-        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
-        {
-            throw Conflict(saga, record, "updated");
-        }
+        return Checked(saga, record, "updated", Session(session), batched => batched ? dialect.UpdateSagaChecked(saga) : dialect.UpdateSaga(saga),
+        [
+            ("@data", record.Data),
+            ("@timeouts", SerializeTimeouts(record.PendingTimeouts)),
+            ("@now", dialect.TimeValue(DateTimeOffset.UtcNow)),
+            ("@id", dialect.GuidValue(record.Id)),
+            ("@version", record.Version),
+        ], cancellationToken);
     }
 
-    public async Task Delete(SagaStorageDefinition saga, SagaRecord record, IUnitOfWork session, CancellationToken cancellationToken = default)
+    public Task Delete(SagaStorageDefinition saga, SagaRecord record, IUnitOfWork session, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(saga);
         ArgumentNullException.ThrowIfNull(record);
-        await using var command = Session(session).CreateCommand(dialect.DeleteSaga(saga))
-            .With("@id", dialect.GuidValue(record.Id))
-            .With("@version", record.Version);
-        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
-        {
-            throw Conflict(saga, record, "deleted");
-        }
+        return Checked(saga, record, "deleted", Session(session), batched => batched ? dialect.DeleteSagaChecked(saga) : dialect.DeleteSaga(saga),
+        [
+            ("@id", dialect.GuidValue(record.Id)),
+            ("@version", record.Version),
+        ], cancellationToken);
     }
+
+    // An update or delete that must change exactly the version it read. Run on its own it reports the rows it changed; held back for the commit
+    // (PostgreSQL) it fails itself in SQL when it changed none, so the COMMIT behind it is never executed.
+    private Task Checked(
+        SagaStorageDefinition saga, SagaRecord record, string what, SqlUnitOfWork session, Func<bool, string?> sql,
+        List<(string Name, object? Value)> parameters, CancellationToken cancellationToken)
+    {
+        var conflict = Conflict(saga, record, what);
+        var batchedSql = session.Batches ? sql(true) : null;
+        if (batchedSql is not null)
+        {
+            parameters.Add(("@conflict", SqlDialect.ConflictMarker + " " + conflict.Message));
+            return session.Write(new DeferredWrite(new SqlStatement(batchedSql, parameters), e => dialect.IsCheckedWriteConflict(e) ? conflict : null), cancellationToken);
+        }
+
+        return session.Write(new DeferredWrite(new SqlStatement(sql(false)!, parameters), _ => null, rows => rows == 0 ? conflict : null), cancellationToken);
+    }
+
+    private SqlStatement Select(SagaLookup lookup) => lookup.SagaId is { } id
+        ? new SqlStatement(dialect.SelectSagaById(lookup.Saga), [("@id", dialect.GuidValue(id))])
+        : new SqlStatement(dialect.SelectSagaByCorrelation(lookup.Saga), [("@correlation", dialect.CorrelationValue(lookup.Saga, lookup.CorrelationValue!))]);
+
+    private static string Key(SagaLookup lookup) =>
+        SqlDialect.SagaTableName(lookup.Saga) + (lookup.SagaId is { } id ? "/id/" + id.ToString("N") : "/correlation/" + Convert.ToString(lookup.CorrelationValue, System.Globalization.CultureInfo.InvariantCulture));
+
+    private bool IsOfSagaTable(SagaStorageDefinition saga, Exception e) =>
+        dialect.ConstraintName(e) is not { } constraint || constraint.Contains(SqlDialect.SagaTableName(saga), StringComparison.OrdinalIgnoreCase);
 
     private static SqlUnitOfWork Session(IUnitOfWork session)
     {
@@ -91,9 +117,8 @@ internal sealed class SqlSagaPersister(SqlDialect dialect) : ISagaPersister
 
     private static string SerializeTimeouts(IReadOnlyList<PendingTimeout>? timeouts) => JsonSerializer.Serialize(timeouts ?? []);
 
-    private static async Task<SagaRecord?> ReadOne(SagaStorageDefinition saga, DbCommand command, CancellationToken cancellationToken)
+    private static async Task<object?> ReadOne(SagaStorageDefinition saga, DbDataReader reader, CancellationToken cancellationToken)
     {
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
             return null;

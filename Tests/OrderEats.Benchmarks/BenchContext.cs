@@ -21,11 +21,17 @@ internal sealed class BenchContext(RabbitMqBroker broker, PostgresServer postgre
 
     public void Emit(Dictionary<string, object> result)
     {
+        ArgumentNullException.ThrowIfNull(result);
+        result["load_avg"] = LoadAverage();
         Results.Add(result);
         Console.WriteLine(JsonSerializer.Serialize(result));
     }
 
     public static void Progress(string line) => Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {line}");
+
+    /// <summary>The machine's load averages (1, 5, 15 min) from /proc/loadavg, for the record of a run on a shared machine.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     public static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..8]}";
 }

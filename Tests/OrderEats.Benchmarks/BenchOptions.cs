@@ -29,6 +29,9 @@ internal sealed class BenchOptions
 
     public string? Report { get; private set; }
 
+    /// <summary>Runs the private PostgreSQL with fsync and synchronous_commit off (for comparison; durable is the default).</summary>
+    public bool NoFsync { get; private set; }
+
     public static BenchOptions Parse(string[] args)
     {
         var options = new BenchOptions();
@@ -49,12 +52,13 @@ internal sealed class BenchOptions
                 case "--instances": options.Instances = NextInt(); break;
                 case "--scale": options.ScaleInstances = [.. Next().Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture))]; break;
                 case "--report": options.Report = Next(); break;
+                case "--no-fsync": options.NoFsync = true; break;
                 default:
                     if (args[i].StartsWith("--", StringComparison.Ordinal))
                     {
                         throw new ArgumentException(
                             $"Unknown option {args[i]}. Options: --duration s, --warmup s, --concurrency n, --chains n, --hops n, --messages n, --saga-messages n, " +
-                            "--orders-in-flight n, --instances n, --scale 1,2,10, --report path.md");
+                            "--orders-in-flight n, --instances n, --scale 1,2,10, --report path.md, --no-fsync");
                     }
 
                     options.Scenarios.Add(args[i]);
@@ -68,6 +72,17 @@ internal sealed class BenchOptions
             options.Scenarios.AddRange(Benchmarks.All);
             options.Report ??= Path.Combine(TestInfrastructure.RepositoryRoot.Find(), "docs", "benchmarks.md");
         }
+
+        // Baselines run before what is compared with them, whatever order the command line names them in.
+        var unknown = options.Scenarios.FirstOrDefault(s => !Benchmarks.All.Contains(s) && !Benchmarks.Extra.Contains(s));
+        if (unknown is not null)
+        {
+            throw new ArgumentException($"Unknown scenario '{unknown}'. Scenarios: {string.Join(", ", Benchmarks.All.Concat(Benchmarks.Extra))}, all.");
+        }
+
+        var ordered = options.Scenarios.Distinct().OrderBy(Benchmarks.Position).ToList();
+        options.Scenarios.Clear();
+        options.Scenarios.AddRange(ordered);
 
         return options;
     }

@@ -4,11 +4,17 @@ namespace OrderEats.Benchmarks;
 internal static class Benchmarks
 {
     public static readonly IReadOnlyList<string> All =
-        ["raw-chain", "engine-chain", "receive", "saga-initiate", "saga-update", "saga-congestion", "durable-step", "order-saga", "order-scale"];
+        ["raw-chain", "masstransit-chain", "engine-chain", "receive", "saga-initiate", "saga-update", "saga-congestion", "durable-step", "order-saga", "order-sql", "order-scale"];
+
+    /// <summary>Scenarios that <c>all</c> does not run (named on the command line only).</summary>
+    public static readonly IReadOnlyList<string> Extra = ["restart"];
+
+    public static int Position(string scenario) => All.Contains(scenario) ? All.ToList().IndexOf(scenario) : All.Count + Extra.ToList().IndexOf(scenario);
 
     public static Task Run(string scenario, BenchContext context) => scenario switch
     {
         "raw-chain" => ChainScenarios.RawChain(context),
+        "masstransit-chain" => ChainScenarios.MassTransitChain(context),
         "engine-chain" => ChainScenarios.EngineChain(context),
         "receive" => ChainScenarios.Receive(context),
         "saga-initiate" => SagaScenarios.Initiate(context),
@@ -16,6 +22,8 @@ internal static class Benchmarks
         "saga-congestion" => SagaScenarios.Congestion(context),
         "durable-step" => DurableStepScenario.Run(context),
         "order-saga" => OrderSagaScenario.Run(context),
+        "order-sql" => OrderSqlScenario.Run(context),
+        "restart" => RestartScenario.Run(context),
         "order-scale" => OrderSagaScenario.Scale(context),
         _ => throw new ArgumentException($"Unknown scenario '{scenario}'. Scenarios: {string.Join(", ", All)}, all."),
     };

@@ -7,7 +7,7 @@ using RabbitMQ.Client.Events;
 
 namespace OrderEats.Benchmarks;
 
-/// <summary>raw-chain, engine-chain and receive: the transport path with no database.</summary>
+/// <summary>raw-chain, masstransit-chain, engine-chain and receive: the transport path with no database.</summary>
 internal static class ChainScenarios
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -22,13 +22,38 @@ internal static class ChainScenarios
             await startChain(i, CancellationToken.None);
         }
 
-        var rate = await Measure.Rate(chain.Progress, options.Warmup, options.Duration);
+        var window = await Measure.Rate(chain.Progress, options.Warmup, options.Duration);
         var p50 = chain.Progress.Latencies.Percentile(50);
         await stop();
         context.Emit(new()
         {
             ["scenario"] = "raw-chain",
-            ["msgs_per_s"] = rate,
+            ["msgs_per_s"] = window.PerSecond,
+            ["cpu_us_per_msg"] = window.CpuMicrosecondsPerUnit,
+            ["hops"] = options.Hops,
+            ["chains_in_flight"] = options.Chains,
+            ["concurrency"] = options.Concurrency,
+            ["chain_p50_ms"] = p50,
+        });
+    }
+
+    public static async Task MassTransitChain(BenchContext context)
+    {
+        var options = context.Options;
+        var chain = new Peer.MassTransitChain(context.AmqpUri, options.Concurrency, options.Hops);
+        var queue = BenchContext.Unique("bench-masstransit-chain");
+        await using var running = await chain.Start(queue);
+        await running.StartChains(options.Chains);
+        var window = await Measure.Rate(chain.Progress, options.Warmup, options.Duration);
+        var p50 = chain.Progress.Latencies.Percentile(50);
+        await running.DisposeAsync();
+        var raw = context.Result("raw-chain");
+        context.Emit(new()
+        {
+            ["scenario"] = "masstransit-chain",
+            ["msgs_per_s"] = window.PerSecond,
+            ["cpu_us_per_msg"] = window.CpuMicrosecondsPerUnit,
+            ["ratio_to_raw"] = raw is null ? double.NaN : Measure.Ratio(window.PerSecond, (double)raw["msgs_per_s"]),
             ["hops"] = options.Hops,
             ["chains_in_flight"] = options.Chains,
             ["concurrency"] = options.Concurrency,
@@ -48,16 +73,22 @@ internal static class ChainScenarios
             await endpoint.Send(new ChainHop(i, 1, System.Diagnostics.Stopwatch.GetTimestamp()));
         }
 
-        var rate = await Measure.Rate(progress, options.Warmup, options.Duration);
+        var window = await Measure.Rate(progress, options.Warmup, options.Duration);
         var p50 = progress.Latencies.Percentile(50);
         await endpoint.Stop();
         await DeleteQueues(context, name, name + "-error");
         var raw = context.Result("raw-chain");
+        var peer = context.Result("masstransit-chain");
+        double RatioTo(Dictionary<string, object>? baseline, double value, string key) => baseline is null ? double.NaN : Measure.Ratio(value, (double)baseline[key]);
         context.Emit(new()
         {
             ["scenario"] = "engine-chain",
-            ["msgs_per_s"] = rate,
-            ["ratio_to_raw"] = raw is null ? double.NaN : Measure.Ratio(rate, (double)raw["msgs_per_s"]),
+            ["msgs_per_s"] = window.PerSecond,
+            ["cpu_us_per_msg"] = window.CpuMicrosecondsPerUnit,
+            ["ratio_to_raw"] = RatioTo(raw, window.PerSecond, "msgs_per_s"),
+            ["ratio_cpu_to_raw"] = RatioTo(raw, window.CpuMicrosecondsPerUnit, "cpu_us_per_msg"),
+            ["ratio_to_masstransit"] = RatioTo(peer, window.PerSecond, "msgs_per_s"),
+            ["ratio_cpu_to_masstransit"] = RatioTo(peer, window.CpuMicrosecondsPerUnit, "cpu_us_per_msg"),
             ["hops"] = options.Hops,
             ["chains_in_flight"] = options.Chains,
             ["concurrency"] = options.Concurrency,

@@ -14,6 +14,7 @@ internal static class DurableStepScenario
         {
             ["scenario"] = "durable-step",
             ["msgs_per_s"] = rate.MessagesPerSecond,
+            ["cpu_us_per_msg"] = rate.CpuMicrosecondsPerMessage,
             ["hops"] = context.Options.Hops,
             ["chains_in_flight"] = context.Options.Chains,
             ["concurrency"] = context.Options.Concurrency,
@@ -22,7 +23,7 @@ internal static class DurableStepScenario
     }
 
     /// <summary>Closed loop: the messages per second and the chain p50 with <paramref name="hops"/> hops per chain.</summary>
-    public static async Task<(double MessagesPerSecond, double ChainP50)> ClosedLoop(BenchContext context, int hops, int? chains = null)
+    public static async Task<(double MessagesPerSecond, double ChainP50, double CpuMicrosecondsPerMessage)> ClosedLoop(BenchContext context, int hops, int? chains = null)
     {
         var options = context.Options;
         await using var dataSource = NpgsqlDataSource.Create(await context.Postgres.CreateDatabase("bench_durable"));
@@ -33,10 +34,10 @@ internal static class DurableStepScenario
             await startChain(i, CancellationToken.None);
         }
 
-        var rate = await Measure.Rate(chain.Progress, options.Warmup, options.Duration);
+        var window = await Measure.Rate(chain.Progress, options.Warmup, options.Duration);
         var p50 = chain.Progress.Latencies.Percentile(50);
         await stop();
-        return (rate, p50);
+        return (window.PerSecond, p50, window.CpuMicrosecondsPerUnit);
     }
 
     /// <summary>Open loop: chains started at <paramref name="perSecond"/> for the run's duration; latency from start to the last hop.</summary>

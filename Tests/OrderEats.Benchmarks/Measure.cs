@@ -5,17 +5,24 @@ namespace OrderEats.Benchmarks;
 
 internal static class Measure
 {
-    /// <summary>Closed-loop rate: after a warm-up, units counted per second over the measured window.</summary>
-    public static async Task<double> Rate(Progress progress, TimeSpan warmup, TimeSpan duration, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Closed-loop rate: after a warm-up, units counted per second over the measured window, and this process's CPU time over the same window
+    /// per unit in µs (user + system, every thread; the broker and the database run in other processes and are not counted).
+    /// </summary>
+    public static async Task<WindowResult> Rate(Progress progress, TimeSpan warmup, TimeSpan duration, CancellationToken cancellationToken = default)
     {
         // A benchmark measures over a fixed window of wall-clock time; waiting here is the measurement, not a wait for work.
         await Task.Delay(warmup, cancellationToken);
         progress.Latencies.Clear();
         var before = progress.Count;
+        var cpuBefore = ProcessCpu();
         var stopwatch = Stopwatch.StartNew();
         await Task.Delay(duration, cancellationToken);
         var after = progress.Count;
-        return Math.Round((after - before) / stopwatch.Elapsed.TotalSeconds, 1);
+        var cpu = ProcessCpu() - cpuBefore;
+        var elapsed = stopwatch.Elapsed.TotalSeconds;
+        var units = after - before;
+        return new WindowResult(Math.Round(units / elapsed, 1), units > 0 ? Math.Round(cpu.TotalMicroseconds / units, 1) : double.NaN);
     }
 
     /// <summary>Drain rate: <paramref name="count"/> units from the first one counted until the target is reached.</summary>
@@ -27,4 +34,10 @@ internal static class Measure
     }
 
     public static double Ratio(double value, double baseline) => baseline > 0 ? Math.Round(value / baseline, 3) : double.NaN;
+
+    private static TimeSpan ProcessCpu()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.TotalProcessorTime;
+    }
 }

@@ -10,6 +10,7 @@ internal sealed class OrderCluster : IAsyncDisposable
     private readonly SeededCatalog catalog;
     private readonly TerminalListener listener;
     private int placed;
+    private int refused;
 
     private OrderCluster(ServiceCluster cluster, SeededCatalog catalog, TerminalListener listener)
     {
@@ -22,14 +23,14 @@ internal sealed class OrderCluster : IAsyncDisposable
     /// Starts <paramref name="instances"/> processes of every service. The run's concurrency is shared among the instances (at least 2 each), so that
     /// every instance count offers the database and the broker the same total concurrency and stays within the server's connection limit.
     /// </summary>
-    public static async Task<OrderCluster> Start(BenchContext context, int instances)
+    public static async Task<OrderCluster> Start(BenchContext context, int instances, string? postgresConnectionString = null)
     {
         var options = context.Options;
         var concurrency = Math.Max(2, options.Concurrency / instances);
         var logs = Path.Combine(Path.GetTempPath(), BenchContext.Unique("ordereats-bench"));
         BenchContext.Progress($"starting {instances} instance(s) of each service, concurrency {concurrency} each (logs in {logs})");
         var settings = new Dictionary<string, string>(OrderSagaScenario.ServiceSettings) { ["ORDEREATS_CONCURRENCY"] = concurrency.ToString(CultureInfo.InvariantCulture) };
-        var cluster = await ServiceCluster.Start(context.AmqpUri, context.Postgres.ServerConnectionString, instances, logs, settings);
+        var cluster = await ServiceCluster.Start(context.AmqpUri, postgresConnectionString ?? context.Postgres.ServerConnectionString, instances, logs, settings);
         try
         {
             var catalog = await cluster.SeedCatalog(restaurants: 5, customers: 50);
@@ -104,14 +105,30 @@ internal sealed class OrderCluster : IAsyncDisposable
         await cluster.DisposeAsync();
     }
 
+    /// <summary>Orders the edge refused with 503 (admission) and that were placed again after Retry-After.</summary>
+    public int Refused => Volatile.Read(ref refused);
+
     private async Task Place()
     {
         var orderId = Guid.CreateVersion7();
         listener.Placing(orderId);
-        var status = await cluster.PlaceOrder(orderId, catalog, Interlocked.Increment(ref placed));
-        if (status != 202)
+        var number = Interlocked.Increment(ref placed);
+        while (true)
         {
-            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Placing order {orderId} returned HTTP {status}; expected 202."));
+            var status = await cluster.PlaceOrder(orderId, catalog, number);
+            if (status == 202)
+            {
+                return;
+            }
+
+            if (status != 503)
+            {
+                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Placing order {orderId} returned HTTP {status}; expected 202."));
+            }
+
+            // The edge's admission gate: a client waits for Retry-After (at least a second) and places the same order again.
+            Interlocked.Increment(ref refused);
+            await Task.Delay(TimeSpan.FromSeconds(1));
         }
     }
 }

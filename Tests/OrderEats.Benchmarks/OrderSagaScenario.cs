@@ -63,6 +63,7 @@ internal static class OrderSagaScenario
             ["stage_p50_ms"] = stages,
             ["rss_mb"] = rss,
             ["max_rss_mb"] = rss.Values.DefaultIfEmpty(0).Max(),
+            ["refused_503"] = run.Refused,
         });
     }
 

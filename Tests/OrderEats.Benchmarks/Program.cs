@@ -13,9 +13,10 @@ catch (ArgumentException ex)
     return 2;
 }
 
-BenchContext.Progress($"scenarios: {string.Join(", ", options.Scenarios)}; starting RabbitMQ and PostgreSQL (or using ORDEREATS_RABBITMQ / ORDEREATS_POSTGRES)");
+BenchContext.Progress($"scenarios: {string.Join(", ", options.Scenarios)}; starting RabbitMQ and PostgreSQL (fsync {(options.NoFsync ? "off" : "on")}; or using ORDEREATS_RABBITMQ / ORDEREATS_POSTGRES)");
+BenchContext.Progress($"load: {BenchContext.LoadAverage()}");
 await using var broker = await RabbitMqBroker.StartAsync();
-await using var postgres = await PostgresServer.Start();
+await using var postgres = await PostgresServer.Start(durable: !options.NoFsync);
 var context = new BenchContext(broker, postgres, options);
 foreach (var scenario in options.Scenarios)
 {

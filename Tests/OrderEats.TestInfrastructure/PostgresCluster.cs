@@ -18,8 +18,9 @@ internal sealed class PostgresCluster : IAsyncDisposable
     private readonly string folder;
     private int stopped;
 
-    private PostgresCluster(string binDirectory, string folder, int port)
+    private PostgresCluster(string binDirectory, string folder, int port, bool durable = false)
     {
+        Durable = durable;
         this.binDirectory = binDirectory;
         this.folder = folder;
         Port = port;
@@ -27,9 +28,12 @@ internal sealed class PostgresCluster : IAsyncDisposable
 
     public int Port { get; }
 
+    // fsync and synchronous_commit on (as in production) instead of the fast throw-away settings.
+    public bool Durable { get; }
+
     private string DataDirectory => Path.Combine(folder, "data");
 
-    public static async Task<PostgresCluster> Start(CancellationToken cancellationToken = default)
+    public static async Task<PostgresCluster> Start(bool durable = false, CancellationToken cancellationToken = default)
     {
         var bin = FindBinDirectory();
         var asRoot = Environment.UserName == "root";
@@ -61,11 +65,12 @@ internal sealed class PostgresCluster : IAsyncDisposable
             // A port free a moment ago can be taken before postgres binds it: try a few.
             for (var attempt = 1; ; attempt++)
             {
-                var cluster = new PostgresCluster(bin, folder, FreePort.Find());
+                var cluster = new PostgresCluster(bin, folder, FreePort.Find(), durable);
                 var (exitCode, output) = await cluster.PgCtl(asRoot, cancellationToken,
                     "start", "-w", "-t", "60", "-l", Path.Combine(folder, "postgres.log"), "-o",
                     $"-c listen_addresses=127.0.0.1 -p {cluster.Port.ToString(CultureInfo.InvariantCulture)} -c unix_socket_directories={folder} " +
-                    "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300");
+                    (durable ? "-c fsync=on -c synchronous_commit=on -c full_page_writes=on" : "-c fsync=off -c synchronous_commit=off -c full_page_writes=off") +
+                    " -c max_connections=300");
                 if (exitCode == 0)
                 {
                     AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.DisposeAsync().AsTask().GetAwaiter().GetResult();

@@ -25,8 +25,17 @@ public sealed class PostgresServer : IAsyncDisposable
     /// <summary>True when this run started its own cluster.</summary>
     public bool IsPrivate => cluster is not null;
 
-    /// <summary>Uses the server named by <see cref="EnvironmentVariable"/>, or starts a private one.</summary>
-    public static async Task<PostgresServer> Start(CancellationToken cancellationToken = default)
+    /// <summary>True when a private cluster runs with fsync and synchronous_commit on.</summary>
+    public bool IsDurable => cluster?.Durable ?? false;
+
+    /// <summary>Uses the server named by <see cref="EnvironmentVariable"/>, or starts a private one (fsync and synchronous_commit off).</summary>
+    public static Task<PostgresServer> Start(CancellationToken cancellationToken = default) => Start(durable: false, cancellationToken);
+
+    /// <summary>
+    /// Uses the server named by <see cref="EnvironmentVariable"/>, or starts a private one; <paramref name="durable"/> keeps fsync and
+    /// synchronous_commit on (the benchmarks' default: a commit costs what it costs in production).
+    /// </summary>
+    public static async Task<PostgresServer> Start(bool durable, CancellationToken cancellationToken = default)
     {
         var configured = Environment.GetEnvironmentVariable(EnvironmentVariable);
         if (!string.IsNullOrWhiteSpace(configured))
@@ -34,7 +43,7 @@ public sealed class PostgresServer : IAsyncDisposable
             return new PostgresServer(new NpgsqlConnectionStringBuilder(configured), null);
         }
 
-        var cluster = await PostgresCluster.Start(cancellationToken);
+        var cluster = await PostgresCluster.Start(durable, cancellationToken);
         var builder = new NpgsqlConnectionStringBuilder
         {
             Host = "127.0.0.1",

@@ -40,7 +40,13 @@ public sealed class ServiceCluster : IAsyncDisposable
     /// <summary>Starts <paramref name="instances"/> processes of every service and waits until each reports healthy.</summary>
     public static async Task<ServiceCluster> Start(
         string rabbitMqUri, string postgresConnectionString, int instances, string logFolder, IReadOnlyDictionary<string, string>? settings = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        await Start(rabbitMqUri, postgresConnectionString, instances, logFolder, settings, serviceDll: null, cancellationToken);
+
+    /// <summary>As <see cref="Start(string, string, int, string, IReadOnlyDictionary{string, string}?, CancellationToken)"/>, running each service from <paramref name="serviceDll"/>(service) when given (e.g. a published build).</summary>
+    public static async Task<ServiceCluster> Start(
+        string rabbitMqUri, string postgresConnectionString, int instances, string logFolder, IReadOnlyDictionary<string, string>? settings,
+        Func<string, string>? serviceDll, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(logFolder);
         var cluster = new ServiceCluster();
@@ -70,7 +76,7 @@ public sealed class ServiceCluster : IAsyncDisposable
                     }
 
                     var name = string.Create(CultureInfo.InvariantCulture, $"{service.ToLowerInvariant()}#{i}");
-                    var process = new ServiceProcess(name, RepositoryRoot.ServiceDll(service), environment, Path.Combine(logFolder, name.Replace('#', '-') + ".log"));
+                    var process = new ServiceProcess(name, serviceDll?.Invoke(service) ?? RepositoryRoot.ServiceDll(service), environment, Path.Combine(logFolder, name.Replace('#', '-') + ".log"));
                     cluster.processes.Add((process, string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}")));
                 }
             }

@@ -32,7 +32,7 @@ internal static class OrdersApi
                 PlaceOrderOutcome.Conflict => Problems.Conflict("The order id is taken by a different order.", result.Detail!),
                 _ => Problems.Invalid(result.Errors),
             };
-        });
+        }).AddEndpointFilter<Admission.AdmissionFilter>();
 
         routes.MapGet("/orders/{id}", async (string id, OrdersReadModel orders, ClaimsPrincipal user, CancellationToken cancellationToken) =>
             !Guid.TryParse(id, out var guid) || await orders.Get(guid, cancellationToken) is not { } order ? Problems.NotFound("Order", id)

@@ -4,7 +4,7 @@ using OrderEats.Engine.Transport;
 namespace OrderEats.ServiceDefaults.Health;
 
 /// <summary>Ready = every endpoint in the process has started, its broker connections are up, and every database of the process answers.</summary>
-internal sealed class ReadinessCheck(IEnumerable<StartedEndpoint> endpoints, IReadOnlyList<EndpointDatabase> databases)
+internal sealed class ReadinessCheck(IEnumerable<StartedEndpoint> endpoints, IReadOnlyList<EndpointDatabase> databases, IEnumerable<IReadinessReport> reports)
 {
     private static readonly TimeSpan DatabaseTimeout = TimeSpan.FromSeconds(5);
 
@@ -27,6 +27,12 @@ internal sealed class ReadinessCheck(IEnumerable<StartedEndpoint> endpoints, IRe
         }
 
         var ready = checks.Values.All(v => v is "started" or "connected" or "reachable");
+        foreach (var report in reports)
+        {
+            // Shown, not judged: a service's own state (such as shedding load) is no reason to take it out of rotation.
+            checks[report.Name] = report.State;
+        }
+
         return (ready, checks);
     }
 

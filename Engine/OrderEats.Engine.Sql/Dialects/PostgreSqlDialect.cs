@@ -77,6 +77,22 @@ internal sealed class PostgreSqlDialect(string? schemaName) : SqlDialect(schemaN
     public override bool IsUniqueViolation(Exception exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
+    public override string? ConstraintName(Exception exception) => (exception as PostgresException)?.ConstraintName;
+
+    public override bool BatchesStatements => true;
+
+    public override bool IsCheckedWriteConflict(Exception exception) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.InvalidTextRepresentation } e && e.MessageText.Contains(ConflictMarker, StringComparison.Ordinal);
+
+    // Plain SQL cannot raise an error, so a write that changed no row casts the conflict text to integer, which fails with that text. The text
+    // is selected in a sub-query that returns no row when the write changed one: the planner can fold a CASE over parameters, not that.
+    public override string? UpdateSagaChecked(SagaStorageDefinition saga) => Checked(UpdateSaga(saga));
+
+    public override string? DeleteSagaChecked(SagaStorageDefinition saga) => Checked(DeleteSaga(saga));
+
+    private static string Checked(string write) =>
+        $"WITH changed AS ({write} RETURNING 1) SELECT CAST((SELECT CAST(@conflict AS text) WHERE NOT EXISTS (SELECT 1 FROM changed)) AS integer)";
+
     public override bool IsDeadlock(Exception exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure };
 

@@ -60,6 +60,25 @@ internal abstract partial class SqlDialect
 
     public abstract bool IsUniqueViolation(Exception exception);
 
+    // The constraint a violation names, where the provider reports it (null elsewhere).
+    public virtual string? ConstraintName(Exception exception) => null;
+
+    // Where true, a unit of work sends several statements in one round trip (DbBatch) and holds its saga and outbox writes for the commit.
+    public virtual bool BatchesStatements => false;
+
+    // Begins the text a checked write (UpdateSagaChecked, DeleteSagaChecked) fails with when it changed no row.
+    public const string ConflictMarker = "OrderEats saga conflict:";
+
+    // True when the exception is a checked write failing because it changed no row.
+    public virtual bool IsCheckedWriteConflict(Exception exception) => false;
+
+    // An update that fails by itself (with @conflict in its error) when the row is not at @version: for dialects that batch writes, where no
+    // row count comes back before the COMMIT runs. Null where the dialect does not batch.
+    public virtual string? UpdateSagaChecked(SagaStorageDefinition saga) => null;
+
+    // The delete counterpart of UpdateSagaChecked.
+    public virtual string? DeleteSagaChecked(SagaStorageDefinition saga) => null;
+
     // A deadlock victim: the whole transaction can simply run again.
     public virtual bool IsDeadlock(Exception exception) => false;
 

@@ -205,11 +205,13 @@ public sealed class EndpointInstance : IMessageSession, IAsyncDisposable
             new RetryAcknowledgementStep(transport, name, configuration.HostName, time),
             new Monitoring.SagaAuditStep(monitoring.Audit),
             .. sessions is null ? [] : new IIncomingStep[] { new TransactionalSession.CommitControlStep(sessions, storage) },
-            new UnitOfWorkStep(storage, outbox, outboxMarks, transport, loggerFactory.CreateLogger<UnitOfWorkStep>()),
-            new Monitoring.CancelSagaTimeoutStep(handlers.Sagas, persistence?.Sagas, name, time, loggerFactory.CreateLogger<Monitoring.CancelSagaTimeoutStep>()),
+            // Deserialized and checked against its contract before the unit of work opens: the saga loads it will make are known when it opens
+            // (see UnitOfWorkStep), and a body that breaks its contract never holds a connection.
             new UpcastStep(configuration.Versioning, registry),
             new DeserializeStep(registry, serializer),
             new ValidateContractStep(new Contracts.ContractValidator(configuration.SerializerOptions)),
+            new UnitOfWorkStep(storage, outbox, outboxMarks, transport, ReadAhead(sagaInvoker, handlers), loggerFactory.CreateLogger<UnitOfWorkStep>()),
+            new Monitoring.CancelSagaTimeoutStep(handlers.Sagas, persistence?.Sagas, name, time, loggerFactory.CreateLogger<Monitoring.CancelSagaTimeoutStep>()),
             new OrderIdLogScopeStep(logger),
             new InvokeHandlersStep(handlers, sagaInvoker, factory, name, time),
         ]);
@@ -227,6 +229,16 @@ public sealed class EndpointInstance : IMessageSession, IAsyncDisposable
 
         logger.LogInformation("Endpoint {Endpoint} started: {Handlers} handlers, {Sagas} sagas, concurrency {Concurrency}, outbox {Outbox}", name, configuration.HandlerTypes.Count, handlers.Sagas.Count, configuration.MaxConcurrency, outbox is not null);
     }
+
+    private static Action<IncomingContext, Persistence.IUnitOfWork>? ReadAhead(SagaInvoker? sagas, HandlerRegistry handlers) => sagas is null || handlers.Sagas.Count == 0
+        ? null
+        : (context, session) =>
+        {
+            if (context.Body is { } body)
+            {
+                sagas.ReadAhead(handlers.For(body.GetType(), context.IsTimeout), context, session);
+            }
+        };
 
     private static void ValidateInlineEvents(EndpointConfiguration configuration, HandlerRegistry handlers)
     {

@@ -8,6 +8,12 @@ internal sealed class DeserializeStep(MessageTypeRegistry registry, MessageSeria
 {
     public Task Invoke(IncomingContext context, Func<Task> next)
     {
+        if (context.Headers.GetValueOrDefault(Headers.ControlMessage) == Monitoring.ControlMessages.CancelSagaTimeout)
+        {
+            // The console's cancel-timeout request has a body of its own; its step reads the headers.
+            return next();
+        }
+
         MessageLimits.Check(context.MessageId, context.Headers.GetValueOrDefault(Headers.ContentType), context.Message.Body.Length);
         var enclosed = context.Headers.GetValueOrDefault(Headers.EnclosedMessageTypes);
         var type = registry.Resolve(enclosed)

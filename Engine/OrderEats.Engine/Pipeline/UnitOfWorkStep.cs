@@ -6,9 +6,11 @@ namespace OrderEats.Engine.Pipeline;
 
 /// <summary>
 /// Wraps the handlers in one unit of work and dispatches their messages after it commits. With the outbox, the record is looked up and the
-/// messages are stored in that same unit of work, and a redelivered message only dispatches what it stored the first time.
+/// messages are stored in that same unit of work, and a redelivered message only dispatches what it stored the first time. The saga loads
+/// the message will make are announced first (<paramref name="readAhead"/>), so a persister that reads ahead sends them with the outbox lookup.
 /// </summary>
-internal sealed class UnitOfWorkStep(IStorage storage, IOutboxStorage? outbox, OutboxDispatchMarks? marks, ITransport transport, ILogger logger) : IIncomingStep
+internal sealed class UnitOfWorkStep(
+    IStorage storage, IOutboxStorage? outbox, OutboxDispatchMarks? marks, ITransport transport, Action<IncomingContext, IUnitOfWork>? readAhead, ILogger logger) : IIncomingStep
 {
     public async Task Invoke(IncomingContext context, Func<Task> next)
     {
@@ -16,6 +18,7 @@ internal sealed class UnitOfWorkStep(IStorage storage, IOutboxStorage? outbox, O
         OutboxRecord? processedBefore = null;
         await using (var session = await storage.OpenSession(cancellationToken))
         {
+            readAhead?.Invoke(context, session);
             if (outbox is not null)
             {
                 processedBefore = await outbox.Get(context.MessageId, session, cancellationToken);

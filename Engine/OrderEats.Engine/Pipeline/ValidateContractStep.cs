@@ -12,7 +12,12 @@ internal sealed class ValidateContractStep(ContractValidator validator) : IIncom
 
     public Task Invoke(IncomingContext context, Func<Task> next)
     {
-        var message = context.Body!;
+        // A control message (the console's timeout cancel) has no body to check.
+        if (context.Body is not { } message)
+        {
+            return next();
+        }
+
         var errors = validator.Validate(message);
         if (errors.Count > 0)
         {

@@ -81,6 +81,34 @@ internal sealed class SagaInvoker(ISagaPersister persister, MessageSerializer se
         return new SagaInvocation(isNew ? SagaOutcome.Started : SagaOutcome.Found, instance);
     }
 
+    /// <summary>Announces the loads <paramref name="registrations"/> will make for this message to a persister that reads ahead.</summary>
+    public void ReadAhead(IReadOnlyList<HandlerRegistration> registrations, IncomingContext context, IUnitOfWork session)
+    {
+        if (persister is not ISagaReadAhead readAhead || context.Body is not { } message)
+        {
+            return;
+        }
+
+        foreach (var saga in registrations.Select(r => r.Saga).OfType<SagaMetadata>().Distinct())
+        {
+            SagaLookup? lookup;
+            try
+            {
+                lookup = Lookup(saga, TargetedSagaId(saga, context), context, message);
+            }
+            catch (InvalidOperationException)
+            {
+                // A message without a usable correlation value fails where it always did, at the load, after the outbox lookup.
+                continue;
+            }
+
+            if (lookup is not null)
+            {
+                readAhead.ReadAhead(lookup, session);
+            }
+        }
+    }
+
     /// <summary>The instance id a reply or timeout is addressed to, when it is addressed to this saga type.</summary>
     private static Guid? TargetedSagaId(SagaMetadata saga, IncomingContext context) =>
         context.Headers.TryGetValue(Headers.SagaType, out var sagaType) && sagaType == saga.Name &&
@@ -90,22 +118,34 @@ internal sealed class SagaInvoker(ISagaPersister persister, MessageSerializer se
 
     private async Task<SagaRecord?> Load(SagaMetadata saga, Guid? targeted, IncomingContext context, object message, IUnitOfWork session, CancellationToken cancellationToken)
     {
-        if (targeted is { } sagaId)
-        {
-            return await persister.Get(saga.Storage, sagaId, session, cancellationToken);
-        }
-
-        if (context.IsTimeout)
-        {
-            return null;
-        }
-
-        if (saga.FinderFor(message.GetType()) is { } finder)
+        if (targeted is null && !context.IsTimeout && saga.FinderFor(message.GetType()) is { } finder)
         {
             return await Find(saga, finder, context, message, session, cancellationToken);
         }
 
-        return await persister.Find(saga.Storage, saga.ReadCorrelationValue(message), session, cancellationToken);
+        return Lookup(saga, targeted, context, message) switch
+        {
+            { SagaId: { } sagaId } => await persister.Get(saga.Storage, sagaId, session, cancellationToken),
+            { CorrelationValue: { } correlationValue } => await persister.Find(saga.Storage, correlationValue, session, cancellationToken),
+            _ => null,
+        };
+    }
+
+    // The one place that decides how a message finds its instance by id or correlation value, for the load and for the read-ahead alike;
+    // null when it finds none that way (a timeout whose saga is gone, a message a custom finder looks up).
+    private static SagaLookup? Lookup(SagaMetadata saga, Guid? targeted, IncomingContext context, object message)
+    {
+        if (targeted is { } sagaId)
+        {
+            return new SagaLookup(saga.Storage, sagaId, null);
+        }
+
+        if (context.IsTimeout || saga.FinderFor(message.GetType()) is not null)
+        {
+            return null;
+        }
+
+        return new SagaLookup(saga.Storage, null, saga.ReadCorrelationValue(message));
     }
 
     private async Task<SagaRecord?> Find(SagaMetadata saga, SagaFinder finder, IncomingContext context, object message, IUnitOfWork session, CancellationToken cancellationToken)

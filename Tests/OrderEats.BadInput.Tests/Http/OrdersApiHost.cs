@@ -40,6 +40,8 @@ internal sealed class OrdersApiHost : IAsyncDisposable
             ["OrderEats:Persistence"] = "sqlite",
             ["Orders:Auth:ApiKeys:0:Name"] = "bad-input-tests",
             ["Orders:Auth:ApiKeys:0:Key"] = ApiKey,
+            // Nobody answers the saga here, so accepted orders never drain; the admission gate (which sheds before reading the body) stays off.
+            ["Orders:Admission:Enabled"] = "false",
         });
         var infrastructure = InfrastructureOptions.FromConfiguration(builder.Configuration);
         builder.Services.AddOrdersService(builder.Configuration, infrastructure, endpoint =>

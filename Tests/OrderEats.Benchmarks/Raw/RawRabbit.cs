@@ -64,6 +64,15 @@ internal sealed class RawRabbit : IAsyncDisposable
         }
     }
 
+    public async Task DeleteExchanges(params string[] exchanges)
+    {
+        await using var channel = await Connection.CreateChannelAsync();
+        foreach (var exchange in exchanges)
+        {
+            await channel.ExchangeDeleteAsync(exchange);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var channel in channels)

@@ -30,8 +30,10 @@ internal static class SvgChart
                 case "order-scale":
                     bars.Add(($"order-scale {r["instances"]}× (orders/s)", (double)r["orders_per_s"], "orders/s", Convert.ToInt32(r["instances"], CultureInfo.InvariantCulture) == 1));
                     break;
+                case "order-sql" or "restart":
+                    break;
                 default:
-                    bars.Add((scenario, (double)r["msgs_per_s"], "msgs/s", scenario is "raw-chain" or "durable-step"));
+                    bars.Add((scenario, (double)r["msgs_per_s"], "msgs/s", scenario is "raw-chain" or "durable-step" or "masstransit-chain"));
                     break;
             }
         }
