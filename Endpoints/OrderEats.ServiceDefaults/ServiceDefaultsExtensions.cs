@@ -33,6 +33,7 @@ public static class ServiceDefaultsExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(infrastructure);
         ArgumentNullException.ThrowIfNull(databases);
+        UnsafeConfigurationExit.Install();
         var services = builder.Services;
         var checkedDatabases = databases.Select(name => EndpointDatabase.For(infrastructure, name)).ToList();
         services.AddSingleton(sp => new ReadinessCheck(sp.GetServices<StartedEndpoint>(), checkedDatabases, sp.GetRequiredService<ILogger<ReadinessCheck>>()));
