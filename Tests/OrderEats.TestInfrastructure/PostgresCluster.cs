@@ -29,7 +29,9 @@ internal sealed class PostgresCluster : IAsyncDisposable
 
     private string DataDirectory => Path.Combine(folder, "data");
 
-    public static async Task<PostgresCluster> Start(CancellationToken cancellationToken = default)
+    public static Task<PostgresCluster> Start(CancellationToken cancellationToken = default) => Start(string.Empty, cancellationToken);
+
+    public static async Task<PostgresCluster> Start(string serverOptions, CancellationToken cancellationToken = default)
     {
         var bin = FindBinDirectory();
         var asRoot = Environment.UserName == "root";
@@ -65,7 +67,7 @@ internal sealed class PostgresCluster : IAsyncDisposable
                 var (exitCode, output) = await cluster.PgCtl(asRoot, cancellationToken,
                     "start", "-w", "-t", "60", "-l", Path.Combine(folder, "postgres.log"), "-o",
                     $"-c listen_addresses=127.0.0.1 -p {cluster.Port.ToString(CultureInfo.InvariantCulture)} -c unix_socket_directories={folder} " +
-                    "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300");
+                    "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 " + serverOptions);
                 if (exitCode == 0)
                 {
                     AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.DisposeAsync().AsTask().GetAwaiter().GetResult();
