@@ -14,7 +14,7 @@ using OrderEats.ServiceDefaults;
 
 namespace OrderEats.Security.Tests.Broker;
 
-/// <summary>One OrderEats service registered as its Program does, on RabbitMQ with its own account, SQLite in a shared folder, reporting to the console.</summary>
+/// <summary>One OrderEats service registered as its Program does, on the infrastructure its settings name (its own broker account, its own database role).</summary>
 public sealed class ServiceApp : IAsyncDisposable
 {
     private ServiceApp(string service, WebApplication app)
@@ -27,18 +27,11 @@ public sealed class ServiceApp : IAsyncDisposable
 
     public WebApplication App { get; }
 
-    public static async Task<ServiceApp> Start(string service, string amqpUri, string folder, IReadOnlyDictionary<string, string?> settings, ReadySignal signal)
+    public static async Task<ServiceApp> Start(string service, IEnumerable<KeyValuePair<string, string?>> settings, ReadySignal? signal = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.WebHost.UseTestServer();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["OrderEats:RabbitMq"] = amqpUri,
-            ["OrderEats:Persistence"] = "sqlite",
-            ["OrderEats:DataFolder"] = folder,
-            ["OrderEats:Console:Queue"] = "console",
-        });
         builder.Configuration.AddInMemoryCollection(settings);
         var infrastructure = InfrastructureOptions.FromConfiguration(builder.Configuration);
         switch (service)
@@ -53,7 +46,7 @@ public sealed class ServiceApp : IAsyncDisposable
                 builder.Services.AddKitchenService(builder.Configuration, infrastructure);
                 break;
             case "notifications":
-                builder.Services.AddSingleton(signal);
+                builder.Services.AddSingleton(signal ?? new ReadySignal());
                 builder.Services.AddNotificationsService(builder.Configuration, infrastructure, endpoint => endpoint.AddHandler<OrderReadyProbe>());
                 break;
             default:

@@ -41,7 +41,13 @@ public class When_each_service_uses_its_own_broker_account
         };
 
         // All at once, as compose starts them: an endpoint that finds no shared queue yet waits for the console's account to create it.
-        apps.AddRange(await Task.WhenAll(BrokerAccounts.Services.Select(service => ServiceApp.Start(service, accounts.Uri(service), folder, settings, ready))));
+        apps.AddRange(await Task.WhenAll(BrokerAccounts.Services.Select(service => ServiceApp.Start(service, settings.Concat(new Dictionary<string, string?>
+        {
+            ["OrderEats:RabbitMq"] = accounts.Uri(service),
+            ["OrderEats:Persistence"] = "sqlite",
+            ["OrderEats:DataFolder"] = folder,
+            ["OrderEats:Console:Queue"] = "console",
+        }), ready))));
     }
 
     [OneTimeTearDown]
