@@ -89,7 +89,21 @@ public sealed class OrdersAuthOptions
         return this;
     }
 
+    /// <summary>Treats empty settings as not set (compose passes an unset optional variable as an empty string).</summary>
+    internal OrdersAuthOptions Normalize()
+    {
+        SigningKey = Value(SigningKey);
+        Authority = Value(Authority);
+        Staff.Issuer = Value(Staff.Issuer);
+        Staff.Audience = Value(Staff.Audience);
+        Staff.SigningKey = Value(Staff.SigningKey);
+        Staff.Authority = Value(Staff.Authority);
+        return this;
+    }
+
     internal static int KeyBytes(string key) => Encoding.UTF8.GetByteCount(key);
 
     internal static SymmetricSecurityKey Key(string signingKey) => new(Encoding.UTF8.GetBytes(signingKey));
+
+    private static string? Value(string? setting) => string.IsNullOrWhiteSpace(setting) ? null : setting;
 }

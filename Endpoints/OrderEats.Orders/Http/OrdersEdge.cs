@@ -22,7 +22,7 @@ internal static class OrdersEdge
     {
         var auth = new OrdersAuthOptions();
         configuration.GetSection(OrdersAuthOptions.Section).Bind(auth);
-        auth.Validate(DevelopmentAccess.From(configuration));
+        auth.Normalize().Validate(DevelopmentAccess.From(configuration));
         var limits = new OrdersRateLimitOptions();
         configuration.GetSection(OrdersRateLimitOptions.Section).Bind(limits);
         limits.Validate();

@@ -63,6 +63,15 @@ public class When_starting_outside_development
     }
 
     [Test]
+    public void Should_treat_the_empty_optional_settings_compose_passes_as_not_set()
+    {
+        Assert.DoesNotThrow(() => Register(
+            ("environment", "Production"), ("Orders:Auth:ApiKeys:0:Name", "backoffice"), ("Orders:Auth:ApiKeys:0:Sha256", new string('a', 64)),
+            ("Orders:Auth:SigningKey", string.Empty), ("Orders:Auth:Authority", string.Empty),
+            ("Orders:Auth:Staff:Issuer", string.Empty), ("Orders:Auth:Staff:Audience", string.Empty), ("Orders:Auth:Staff:SigningKey", string.Empty)));
+    }
+
+    [Test]
     public void Should_refuse_a_staff_audience_equal_to_the_customer_audience()
     {
         var refused = Assert.Throws<InvalidOperationException>(() => Register(
