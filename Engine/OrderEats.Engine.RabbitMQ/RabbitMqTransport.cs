@@ -58,7 +58,18 @@ internal sealed class RabbitMqTransport : ITransport, IQueueDepth, ITransportHea
                 {
                     if (!await dispatcher.QueueExists(queue, cancellationToken))
                     {
-                        await dispatcher.WithChannel(channel => topology.DeclareQueue(channel.Channel, queue, cancellationToken), "set up queue " + queue, cancellationToken);
+                        await dispatcher.WithChannel(
+                            async channel =>
+                            {
+                                await topology.DeclareQueue(channel.Channel, queue, cancellationToken);
+                                if (queue == setup.ErrorQueue)
+                                {
+                                    // A delayed message whose destination vanished reaches the error queue (whoever creates it binds it).
+                                    await Topology.BindUnroutableDelays(channel.Channel, queue, cancellationToken);
+                                }
+                            },
+                            "set up queue " + queue,
+                            cancellationToken);
                     }
                 },
                 options,
@@ -73,8 +84,11 @@ internal sealed class RabbitMqTransport : ITransport, IQueueDepth, ITransportHea
                 var channel = confirmed.Channel;
                 await topology.DeclareQueue(channel, setup.EndpointQueue, cancellationToken);
                 dispatcher.MarkQueueKnown(setup.EndpointQueue);
-                // Idempotent: a delayed message whose destination vanished reaches the error queue however that queue was created.
-                await Topology.BindUnroutableDelays(channel, setup.ErrorQueue, cancellationToken);
+                if (setup.EndpointQueue == setup.ErrorQueue)
+                {
+                    await Topology.BindUnroutableDelays(channel, setup.ErrorQueue, cancellationToken);
+                }
+
                 foreach (var eventType in setup.SubscribedEventTypes)
                 {
                     await Topology.Subscribe(channel, setup.EndpointQueue, eventType, cancellationToken);

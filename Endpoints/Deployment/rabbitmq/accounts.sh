@@ -4,18 +4,20 @@
 #
 # Why these regular expressions (RabbitMQ checks configure on declare/delete, write on publish and on the destination of a binding, read on
 # consume and on the source of a binding; a queue and its exchange share a name):
-#   - each endpoint declares its own queue and exchange and binds them (configure, write, read on its name), binds its queue to the delay
-#     delivery exchange and the error queue to the unroutable-delay exchange (read on ordereats.delay.delivery / .unroutable: exchanges only);
+#   - each endpoint declares its own queue and exchange and binds them (configure, write, read on its name) and binds its queue to the delay
+#     delivery exchange (read on ordereats.delay.delivery, an exchange only);
 #   - sends go to the destination queue's exchange, never the default exchange (write on the default exchange would reach every queue);
 #   - delayed sends and retries publish into the delay levels (write on ordereats.delay.level-NN);
 #   - the console owns the shared queues (error, console, console.audit) and the delay cascade: only it may declare, delete or consume them;
-#   - Orders publishes the order events (configure/write/read on their exchanges), Notifications subscribes to the three it handles.
+#   - Orders publishes the order events (configure/write/read on their exchanges), Notifications subscribes to the three it handles;
+#   - topic permissions close the delay cascade as a side door: a service may publish into the delay levels only with a routing key that
+#     ends in its own queue, and bind only its own queue to the delivery exchange (so it cannot deliver to, or tap, anyone else's queue).
 set -eu
 
 ctl=${RABBITMQCTL:-rabbitmqctl}
 vhost=${RABBITMQ_VHOST:-/}
 delay_levels='ordereats\.delay\.level-[0-9][0-9]'
-delay_exchanges='ordereats\.delay\.(delivery|unroutable)'
+delay_delivery='ordereats\.delay\.delivery'
 events='OrderEats\.Messages\.Events\.[A-Za-z0-9_.]+'
 notified='OrderEats\.Messages\.Events\.(OrderConfirmed|OrderReady|OrderCancelled)'
 
@@ -46,23 +48,45 @@ account() {
 account orders \
     "^(orders|$events)\$" \
     "^(orders|payments|kitchen|error|console|console\\.audit|$delay_levels|$events)\$" \
-    "^(orders|$delay_exchanges|$events)\$"
+    "^(orders|$delay_delivery|$events)\$"
 account payments \
     '^payments$' \
     "^(payments|orders|error|console|$delay_levels)\$" \
-    "^(payments|$delay_exchanges)\$"
+    "^(payments|$delay_delivery)\$"
 account kitchen \
     '^kitchen$' \
     "^(kitchen|orders|error|console|$delay_levels)\$" \
-    "^(kitchen|$delay_exchanges)\$"
+    "^(kitchen|$delay_delivery)\$"
 account notifications \
     "^(notifications|$notified)\$" \
     "^(notifications|error|console|$delay_levels)\$" \
-    "^(notifications|$delay_exchanges|$notified)\$"
+    "^(notifications|$delay_delivery|$notified)\$"
 account console \
     '^(console|console\.audit|error|ordereats\.delay\..+)$' \
     '^(console|console\.audit|error|orders|payments|kitchen|notifications|ordereats\.delay\..+)$' \
     '^(console|console\.audit|error|ordereats\.delay\..+)$'
+
+# Topic permissions on the delay cascade's topic exchanges, imported in one call (one rabbitmqctl call per exchange and account would take
+# minutes). Routing keys of delayed messages are 28 binary words then the destination queue; an endpoint's binding key is 28 '*' words
+# then its queue.
+definitions=$(mktemp)
+trap 'rm -f "$definitions"' EXIT
+{
+    printf '{"topic_permissions":['
+    separator=''
+    for name in orders payments kitchen notifications; do
+        for level in $(seq 0 27); do
+            printf '%s{"user":"%s","vhost":"%s","exchange":"ordereats.delay.level-%02d","write":"^([01][.]){28}%s$","read":"^$"}' \
+                "$separator" "$name" "$vhost" "$level" "$name"
+            separator=','
+        done
+        printf ',{"user":"%s","vhost":"%s","exchange":"ordereats.delay.delivery","write":"^$","read":"^([*][.]){28}%s$"}' "$name" "$vhost" "$name"
+    done
+    printf ']}\n'
+} > "$definitions"
+chmod 644 "$definitions"
+$ctl -q import_definitions "$definitions" >/dev/null
+echo "accounts.sh: topic permissions on the delay cascade ready"
 
 # The broker's default guest account must not exist next to these.
 if $ctl -q list_users | cut -f1 | grep -qx guest; then

@@ -125,6 +125,41 @@ public class When_each_service_uses_its_own_broker_account
         Assert.That(code, Is.EqualTo(403));
     }
 
+    [TestCase("payments", "console.audit")]
+    [TestCase("payments", "kitchen")]
+    [TestCase("payments", "error")]
+    [TestCase("notifications", "orders")]
+    public async Task Should_refuse_a_delayed_message_for_another_services_queue(string user, string queue)
+    {
+        // The delay cascade delivers by routing key: "0.0.….1.<queue>" into level 0 would reach any queue a second later.
+        var routingKey = string.Concat(Enumerable.Repeat("0.", 27)) + "1." + queue;
+
+        var code = await Refusal(user, channel => channel.BasicPublishAsync("ordereats.delay.level-00", routingKey, false, new BasicProperties(), "{}"u8.ToArray()).AsTask());
+
+        Assert.That(code, Is.EqualTo(403));
+    }
+
+    [Test]
+    public async Task Should_let_a_service_delay_a_message_to_its_own_queue()
+    {
+        var routingKey = string.Concat(Enumerable.Repeat("0.", 27)) + "1.payments";
+
+        var code = await Refusal("payments", channel => channel.BasicPublishAsync("ordereats.delay.level-00", routingKey, false, new BasicProperties(), "{}"u8.ToArray()).AsTask());
+
+        Assert.That(code, Is.Null);
+    }
+
+    [TestCase("payments", "ordereats.delay.delivery", "#", TestName = "Should_refuse_tapping_every_delayed_message")]
+    [TestCase("payments", "ordereats.delay.delivery", "*.*.*.*.*.*.*.*.*.*.*.*.*.*.*.*.*.*.*.*.*.*.*.*.*.*.*.*.orders", TestName = "Should_refuse_tapping_another_services_delayed_messages")]
+    [TestCase("payments", "ordereats.delay.unroutable", "", TestName = "Should_refuse_tapping_unroutable_delayed_messages")]
+    [TestCase("notifications", "orders", "", TestName = "Should_refuse_tapping_another_services_exchange")]
+    public async Task Should_refuse_binding_its_own_queue_to_other_traffic(string user, string exchange, string bindingKey)
+    {
+        var code = await Refusal(user, channel => channel.QueueBindAsync(user, exchange, bindingKey));
+
+        Assert.That(code, Is.EqualTo(403));
+    }
+
     [TestCase("payments", "orders")]
     [TestCase("payments", "error")]
     [TestCase("payments", "console")]
