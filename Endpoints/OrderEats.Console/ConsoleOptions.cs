@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using OrderEats.Console.Security;
+using OrderEats.ServiceDefaults.Security;
 
 namespace OrderEats.Console;
 
@@ -31,10 +32,14 @@ public sealed record ConsoleOptions
     /// <summary>Retried messages sent in one dispatch (Console:RetryBatchSize, default 10).</summary>
     public int RetryBatchSize { get; init; } = 10;
 
-    /// <summary>The users (Console:Users). Empty in Development means the dev defaults operator/operator and reader/reader.</summary>
+    /// <summary>The users (Console:Users). Empty with Development access means the dev defaults operator/operator and reader/reader.</summary>
     public IReadOnlyList<ConsoleUser> Users { get; init; } = [];
 
-    /// <summary>Reads and validates the "Console" section; <paramref name="development"/> enables the dev default users when none are configured.</summary>
+    /// <summary>
+    /// Reads and validates the "Console" section. With <paramref name="development"/> (Development access: the Development environment on loopback,
+    /// see <see cref="DevelopmentAccess"/>) and no users configured, the dev users operator/operator and reader/reader exist; without it, missing
+    /// users or a user whose password is one of those refuse to start.
+    /// </summary>
     public static ConsoleOptions FromConfiguration(IConfiguration configuration, bool development)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -43,9 +48,16 @@ public sealed record ConsoleOptions
         if (users.Count == 0)
         {
             users = development
-                ? [new ConsoleUser("operator", PasswordHash.Create("operator"), ConsoleRole.Operator), new ConsoleUser("reader", PasswordHash.Create("reader"), ConsoleRole.Reader)]
-                : throw new InvalidOperationException(
-                    "The console has no users. Add Console:Users:0:Name, Console:Users:0:PasswordHash (from `OrderEats.Console hash-password <password>`) and Console:Users:0:Role (Reader or Operator), or run in the Development environment for the default users operator/operator and reader/reader.");
+                ? [new ConsoleUser("operator", PasswordHash.Create(DevelopmentSecrets.ConsolePasswords[0]), ConsoleRole.Operator), new ConsoleUser("reader", PasswordHash.Create(DevelopmentSecrets.ConsolePasswords[1]), ConsoleRole.Reader)]
+                : throw new UnsafeConfigurationException(
+                    "The console has no users. Add Console:Users:0:Name, Console:Users:0:PasswordHash (from `OrderEats.Console hash-password <password>`) and " +
+                    "Console:Users:0:Role (Reader or Operator); the Development users operator/operator and reader/reader exist only in the Development environment on a loopback address.");
+        }
+        else if (!development && users.FirstOrDefault(u => DevelopmentSecrets.ConsolePasswords.Any(p => PasswordHash.Verify(p, u.PasswordHash))) is { } weak)
+        {
+            throw new UnsafeConfigurationException(
+                $"Console user '{weak.Name}' has a password committed to the repository for Development (operator or reader). Hash a password of your own " +
+                "with `OrderEats.Console hash-password` and set it as its Console:Users:N:PasswordHash; outside Development on loopback these passwords are refused.");
         }
 
         var webhook = section["AlertWebhook"];

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using OrderEats.Console.Alerts;
 using OrderEats.Console.Ingestion;
 using OrderEats.Console.Retries;
@@ -14,6 +13,8 @@ using OrderEats.Console.Web;
 using OrderEats.Console.Web.Api;
 using OrderEats.Console.Web.Pages;
 using OrderEats.ServiceDefaults;
+using OrderEats.ServiceDefaults.Health;
+using OrderEats.ServiceDefaults.Security;
 
 namespace OrderEats.Console;
 
@@ -26,8 +27,8 @@ public static class ConsoleService
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(infrastructure);
-        var environment = configuration["environment"] ?? configuration["ASPNETCORE_ENVIRONMENT"] ?? configuration["DOTNET_ENVIRONMENT"] ?? Environments.Production;
-        var options = ConsoleOptions.FromConfiguration(configuration, string.Equals(environment, Environments.Development, StringComparison.OrdinalIgnoreCase));
+        // Development users only in the Development environment on loopback; anywhere else committed passwords are refused (ConsoleOptions).
+        var options = ConsoleOptions.FromConfiguration(configuration, DevelopmentAccess.From(configuration).IsEnabled);
 
         services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
@@ -69,6 +70,8 @@ public static class ConsoleService
             .AddPolicy(ConsoleAuth.Readers, policy => policy.AddAuthenticationSchemes(ConsoleAuth.Scheme).RequireRole(nameof(ConsoleRole.Reader), nameof(ConsoleRole.Operator)))
             .AddPolicy(ConsoleAuth.Operators, policy => policy.AddAuthenticationSchemes(ConsoleAuth.Scheme).RequireRole(nameof(ConsoleRole.Operator)));
         services.AddProblemDetails();
+        services.AddDefaultDenyAuthorization();
+        services.AddHealthOperators(ConsoleAuth.Scheme, nameof(ConsoleRole.Reader), nameof(ConsoleRole.Operator));
         return services;
     }
 

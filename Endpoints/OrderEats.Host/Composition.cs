@@ -53,7 +53,7 @@ internal static class Composition
             return down.Count == 0
                 ? Results.Ok(new { status = "ok", endpoints = EndpointNames })
                 : Results.Json(new { status = "starting", waiting = down }, statusCode: StatusCodes.Status503ServiceUnavailable);
-        });
+        }).AllowAnonymous();
         return app;
     }
 }

@@ -29,6 +29,7 @@ internal static class DemoCommand
             .Concat(line.InfrastructureOverrides().Where(o => o.Key != "OrderEats:DataFolder"))
             .Append(new("OrderEats:DataFolder", dataFolder))
             .Concat(outage > TimeSpan.Zero ? GatewayOutage.Settings(outage) : [])
+            .Concat(DemoOptions.ApiCredentials())
             .ToList();
 
         var app = Composition.Build([], overrides, builder => builder.WebHost.UseUrls("http://127.0.0.1:0"));

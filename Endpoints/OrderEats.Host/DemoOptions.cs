@@ -13,6 +13,16 @@ internal sealed record DemoOptions
 
     public bool KeepData { get; init; }
 
+    /// <summary>
+    /// The demo places orders in-process and serves no caller: its API (on a random loopback port) gets a back-office key nobody knows, so
+    /// Orders starts in any environment without accepting anyone.
+    /// </summary>
+    public static IEnumerable<KeyValuePair<string, string?>> ApiCredentials() =>
+    [
+        new("Orders:Auth:ApiKeys:0:Name", "demo"),
+        new("Orders:Auth:ApiKeys:0:Sha256", Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))),
+    ];
+
     /// <summary>Configuration the services read: the standard failure mix with timeouts short enough for a demo.</summary>
     public static IEnumerable<KeyValuePair<string, string?>> ServiceSettings() =>
     [

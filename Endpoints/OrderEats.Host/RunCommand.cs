@@ -1,4 +1,5 @@
 using OrderEats.ServiceDefaults;
+using OrderEats.ServiceDefaults.Security;
 
 namespace OrderEats.Host;
 
@@ -11,12 +12,14 @@ internal static class RunCommand
     {
         var url = line.Get("urls") ?? Environment.GetEnvironmentVariable("ASPNETCORE_URLS") ?? DefaultUrl;
         var passThrough = args.Where(a => a != "run").ToArray();
-        var app = Composition.Build(passThrough, line.InfrastructureOverrides(), withConsole: true);
-        app.Urls.Clear();
-        app.Urls.Add(url);
+        // The URL goes through configuration, so the services see where the process listens before they decide on Development credentials.
+        var app = Composition.Build(passThrough, line.InfrastructureOverrides().Append(new("urls", url)), withConsole: true);
         await app.StartAsync();
         var infrastructure = app.Services.GetRequiredService<HostInfrastructure>().Options;
-        System.Console.WriteLine($"OrderEats is running. HTTP API: {url}  (try {url}/restaurants, {url}/health); console: {url}/ (Development users operator/operator, reader/reader)");
+        var access = DevelopmentAccess.From(app.Configuration);
+        System.Console.WriteLine(access.IsEnabled
+            ? $"OrderEats is running. HTTP API: {url}  (try {url}/restaurants, {url}/health); console: {url}/ (Development users operator/operator, reader/reader)"
+            : $"OrderEats is running. HTTP API: {url}  ({url}/health); console: {url}/ (users from Console:Users; Development credentials are off: {access.Reason})");
         System.Console.WriteLine(infrastructure.Transport == TransportKind.Learning
             ? $"Transport: learning (files in {infrastructure.LearningFolder}); persistence: {infrastructure.Persistence} ({infrastructure.DataFolder}). Ctrl+C stops."
             : $"Transport: RabbitMQ; persistence: {infrastructure.Persistence}. Ctrl+C stops.");

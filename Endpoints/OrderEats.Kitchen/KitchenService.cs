@@ -34,6 +34,7 @@ public static class KitchenService
             .Validate(o => o.IsValid, $"{Section}: Mode must be Auto or Manual, AcceptDelay and PrepareTime must not be negative, RejectionRate and IgnoreRate must be between 0 and 1.")
             .ValidateOnStart();
 
+        KitchenEdge.Add(services, configuration);
         var database = EndpointDatabase.For(infrastructure, "kitchen");
         services.AddSingleton(new KitchenTickets(database));
 
@@ -50,13 +51,30 @@ public static class KitchenService
     }
 
     /// <summary>
-    /// Maps the manual kitchen under /kitchen/tickets: GET (optionally ?status=), GET /{orderId}, POST /{orderId}/accept, /reject (body {"reason"}) and
-    /// /ready. 404 for an unknown ticket, 409 for a ticket in the wrong state (problem details), 202 when the change was sent to the kitchen.
+    /// Maps the manual kitchen under /kitchen/tickets for staff keys (header X-Kitchen-Key, each bound to one restaurant, rate limited per key):
+    /// GET (optionally ?status=), GET /{orderId}, POST /{orderId}/accept, /reject (body {"reason"}, at most 500 characters) and /ready, all limited
+    /// to the key's restaurant. 401 without a valid key, 404 for an unknown ticket or another restaurant's, 409 for a ticket in the wrong state,
+    /// 429 past the rate limit (problem details), 202 when the change was sent to the kitchen. With Development access also <c>POST /dev/kitchen-key</c>.
     /// </summary>
     public static IEndpointRouteBuilder MapKitchenApi(this IEndpointRouteBuilder routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
         KitchenApi.Map(routes);
+        if (routes.ServiceProvider.GetRequiredService<StaffKeys>().CanIssue)
+        {
+            DevKitchenKeyApi.Map(routes);
+        }
+
         return routes;
+    }
+
+    /// <summary>Adds authentication, the rate limiter and authorization for the kitchen process (the all-in-one host adds them once itself).</summary>
+    public static IApplicationBuilder UseKitchenEdge(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        return app;
     }
 }

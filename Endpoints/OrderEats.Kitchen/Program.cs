@@ -7,9 +7,11 @@ var infrastructure = InfrastructureOptions.FromConfiguration(builder.Configurati
 builder.AddServiceDefaults(infrastructure, "kitchen");
 builder.Services.AddKitchenService(builder.Configuration, infrastructure);
 var app = builder.Build();
+app.UseKitchenEdge();
 var endpoint = app.Services.GetRequiredKeyedService<StartedEndpoint>(KitchenService.EndpointName);
 app.MapGet("/health", () => endpoint.Instance is not null
     ? Results.Ok(new { status = "ok" })
-    : Results.Json(new { status = "starting" }, statusCode: StatusCodes.Status503ServiceUnavailable));
+    : Results.Json(new { status = "starting" }, statusCode: StatusCodes.Status503ServiceUnavailable))
+    .AllowAnonymous();
 app.MapKitchenApi();
 app.Run();

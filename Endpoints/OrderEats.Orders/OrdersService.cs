@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OrderEats.Engine;
 using OrderEats.Engine.Hosting;
@@ -16,6 +15,7 @@ using OrderEats.Orders.Http;
 using OrderEats.Orders.Placement;
 using OrderEats.Sagas;
 using OrderEats.ServiceDefaults;
+using OrderEats.ServiceDefaults.Security;
 
 namespace OrderEats.Orders;
 
@@ -97,8 +97,9 @@ public static class OrdersService
 
     /// <summary>
     /// Maps the HTTP API: <c>POST/GET /restaurants</c>, <c>GET /restaurants/{id}</c>, <c>POST /customers</c>, <c>GET /customers/{id}</c>,
-    /// <c>POST /orders</c>, <c>GET /orders/{id}</c>, <c>POST /orders/{id}/cancel</c>, each requiring a caller (customer token or back-office API key)
-    /// and rate limited per caller; in Development also <c>POST /dev/token</c>. Errors are problem details (400 with errors per field, 401, 403, 429).
+    /// <c>POST /orders</c>, <c>GET /orders/{id}</c>, <c>POST /orders/{id}/cancel</c>, each requiring a caller (customer token, back-office API key or
+    /// staff token) and rate limited per caller; in Development on loopback also <c>POST /dev/token</c> (<see cref="DevelopmentAccess"/>). Errors are
+    /// problem details (400 with errors per field, 401, 403, 404 also for another customer's order, 429).
     /// Call <see cref="UseOrdersEdge"/> before it.
     /// </summary>
     public static IEndpointRouteBuilder MapOrdersApi(this IEndpointRouteBuilder routes)
@@ -107,7 +108,7 @@ public static class OrdersService
         var api = routes.MapGroup(string.Empty).RequireAuthorization().RequireRateLimiting(OrdersEdge.RateLimitPolicy);
         CatalogApi.Map(api);
         OrdersApi.Map(api);
-        if (routes.ServiceProvider.GetRequiredService<IHostEnvironment>().IsDevelopment())
+        if (DevelopmentAccess.From(routes.ServiceProvider.GetRequiredService<IConfiguration>()).IsEnabled)
         {
             DevTokenApi.Map(routes);
         }

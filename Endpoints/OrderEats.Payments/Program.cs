@@ -10,5 +10,6 @@ var app = builder.Build();
 var endpoint = app.Services.GetRequiredKeyedService<StartedEndpoint>(PaymentsService.EndpointName);
 app.MapGet("/health", () => endpoint.Instance is not null
     ? Results.Ok(new { status = "ok" })
-    : Results.Json(new { status = "starting" }, statusCode: StatusCodes.Status503ServiceUnavailable));
+    : Results.Json(new { status = "starting" }, statusCode: StatusCodes.Status503ServiceUnavailable))
+    .AllowAnonymous();
 app.Run();

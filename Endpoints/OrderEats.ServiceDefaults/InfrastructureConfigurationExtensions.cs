@@ -52,7 +52,7 @@ public static class InfrastructureConfigurationExtensions
         switch (infrastructure.Transport)
         {
             case TransportKind.RabbitMq:
-                configuration.UseRabbitMq(infrastructure.RabbitMqUri!);
+                configuration.UseRabbitMq(infrastructure.RabbitMqUri!, options => options.CertificateAuthorityFile = infrastructure.RabbitMqCaFile);
                 break;
             default:
                 configuration.UseLearningTransport(infrastructure.LearningFolder);

@@ -16,6 +16,9 @@ public sealed record InfrastructureOptions
     /// <summary>The AMQP URI when <see cref="Transport"/> is RabbitMQ.</summary>
     public string? RabbitMqUri { get; init; }
 
+    /// <summary>With an <c>amqps://</c> URI, the PEM file of the CA that signed the broker's certificate (<c>OrderEats:RabbitMqCaFile</c> or <c>ORDEREATS_RABBITMQ_CA</c>).</summary>
+    public string? RabbitMqCaFile { get; init; }
+
     /// <summary>Messages each endpoint processes at once (<c>OrderEats:MaxConcurrency</c> or <c>ORDEREATS_CONCURRENCY</c>); null keeps the engine default.</summary>
     public int? MaxConcurrency { get; init; }
 
@@ -59,6 +62,7 @@ public sealed record InfrastructureOptions
         {
             Transport = transport,
             RabbitMqUri = rabbit,
+            RabbitMqCaFile = section["RabbitMqCaFile"] ?? configuration["ORDEREATS_RABBITMQ_CA"],
             Persistence = persistence,
             ServerConnectionString = persistence switch
             {

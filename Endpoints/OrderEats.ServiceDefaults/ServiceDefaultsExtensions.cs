@@ -7,15 +7,19 @@ using OpenTelemetry;
 using OpenTelemetry.Logs;
 using OrderEats.Engine.Hosting;
 using OrderEats.ServiceDefaults.Health;
+using OrderEats.ServiceDefaults.Security;
 using OrderEats.ServiceDefaults.Telemetry;
 
 namespace OrderEats.ServiceDefaults;
 
-/// <summary>What every OrderEats process adds once: health endpoints, OpenTelemetry export, structured logs and graceful shutdown.</summary>
+/// <summary>What every OrderEats process adds once: health endpoints, default-deny authorization, OpenTelemetry export, structured logs and graceful shutdown.</summary>
 public static class ServiceDefaultsExtensions
 {
     /// <summary>
-    /// Maps <c>/health/live</c> and <c>/health/ready</c> (endpoints started, broker connected, the databases of <paramref name="databases"/> reachable);
+    /// Maps <c>/health/live</c> and <c>/health/ready</c> (endpoints started, broker connected, the databases of <paramref name="databases"/> reachable;
+    /// the checks only for operators, see <see cref="HealthDetailsAccess"/>); makes every other route require an authenticated caller unless it
+    /// is marked AllowAnonymous (<see cref="DefaultDenyAuthorization"/>); stops the process when Development credentials are on but it listens
+    /// beyond loopback (<see cref="DevelopmentAccess"/>);
     /// exports traces, metrics and logs over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set (nothing is collected otherwise); puts trace and span ids
     /// on log scopes (JSON console with <c>Logging:Console:FormatterName=json</c>); and lets the host wait
     /// <see cref="ShutdownTimeoutSetting.HostMargin"/> longer than OrderEats:ShutdownTimeout on SIGTERM.
@@ -29,10 +33,14 @@ public static class ServiceDefaultsExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(infrastructure);
         ArgumentNullException.ThrowIfNull(databases);
+        UnsafeConfigurationExit.Install();
         var services = builder.Services;
         var checkedDatabases = databases.Select(name => EndpointDatabase.For(infrastructure, name)).ToList();
-        services.AddSingleton(sp => new ReadinessCheck(sp.GetServices<StartedEndpoint>(), checkedDatabases, sp.GetServices<IReadinessReport>()));
+        services.AddSingleton(sp => new ReadinessCheck(
+            sp.GetServices<StartedEndpoint>(), checkedDatabases, sp.GetServices<IReadinessReport>(), sp.GetRequiredService<ILogger<ReadinessCheck>>()));
         services.AddSingleton<IStartupFilter, HealthStartupFilter>();
+        services.AddDefaultDenyAuthorization();
+        services.AddHostedService<ListenAddressGuard>();
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration[TelemetryServiceCollectionExtensions.OtlpEndpointVariable]))
         {

@@ -32,6 +32,11 @@ internal sealed class ConnectionManager : IAsyncDisposable
             NetworkRecoveryInterval = options.RecoveryInterval,
             RequestedHeartbeat = options.Heartbeat,
         };
+        if (factory.Ssl.Enabled && options.CertificateAuthorityFile is { } authority)
+        {
+            factory.Ssl.CertificateValidationCallback = TlsTrust.For(authority);
+        }
+
         health = new ConnectionHealth(name, factory.Endpoint.ToString(), options, logger);
     }
 

@@ -77,6 +77,20 @@ internal sealed class Dispatcher(ConnectionManager connection, ILogger logger) :
 
     public void MarkQueueKnown(string queue) => knownQueues[queue] = DateTimeOffset.UtcNow;
 
+    /// <summary>True when <paramref name="queue"/> exists (a passive declare, which needs no permission).</summary>
+    public async Task<bool> QueueExists(string queue, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await WithProbe(probe => probe.QueueDeclarePassiveAsync(queue, cancellationToken), cancellationToken);
+            return true;
+        }
+        catch (OperationInterruptedException ex) when (BrokerFailure.ReplyCode(ex) == 404)
+        {
+            return false;
+        }
+    }
+
     public async Task EnsureDelayInfrastructure(IChannel channel, CancellationToken cancellationToken = default)
     {
         if (delayInfrastructureDeclared)
@@ -89,7 +103,12 @@ internal sealed class Dispatcher(ConnectionManager connection, ILogger logger) :
         {
             if (!delayInfrastructureDeclared)
             {
-                await DelayInfrastructure.Declare(channel, cancellationToken);
+                // Declared once by whoever may (the console's account in production); the others find it and only publish into it.
+                if (!await QueueExists(DelayInfrastructure.LevelName(DelayInfrastructure.Levels - 1), cancellationToken))
+                {
+                    await DelayInfrastructure.Declare(channel, cancellationToken);
+                }
+
                 delayInfrastructureDeclared = true;
             }
         }
@@ -141,7 +160,9 @@ internal sealed class Dispatcher(ConnectionManager connection, ILogger logger) :
         {
             if (delaySeconds <= 0)
             {
-                await channel.Publish(string.Empty, queue, mandatory: true, OutgoingMapper.ToProperties(message), message.Body, cancellationToken);
+                // To the queue's own exchange, not the default one: writing to the default exchange would let a broker account write to every
+                // queue, so per-service permissions could not keep a service out of queues it has no business sending to.
+                await channel.Publish(queue, string.Empty, mandatory: true, OutgoingMapper.ToProperties(message), message.Body, cancellationToken);
                 return;
             }
 
@@ -167,6 +188,22 @@ internal sealed class Dispatcher(ConnectionManager connection, ILogger logger) :
         catch (PublishException ex)
         {
             throw Refused(message.MessageId, $"queue '{queue}'", ex);
+        }
+        catch (OperationInterruptedException ex) when (BrokerFailure.ReplyCode(ex) == 404)
+        {
+            knownQueues.TryRemove(queue, out _);
+            throw new InvalidOperationException(
+                $"Message {message.MessageId} could not be sent to queue '{queue}': RabbitMQ has no exchange '{queue}' ({ex.ShutdownReason?.ReplyText}), so the queue does not exist " +
+                "or was not created by an OrderEats endpoint (each queue has a fanout exchange of its name). Start the receiving endpoint once (its setup creates both) " +
+                "or correct the routing of this message type.",
+                ex);
+        }
+        catch (OperationInterruptedException ex) when (BrokerFailure.ReplyCode(ex) == 403)
+        {
+            throw new InvalidOperationException(
+                $"Message {message.MessageId} could not be sent to queue '{queue}': RabbitMQ refused it ({ex.ShutdownReason?.ReplyText}). This endpoint's broker account has no " +
+                "write permission on that queue's exchange; grant it (see docs/production.md, RabbitMQ accounts) or correct the routing of this message type.",
+                ex);
         }
     }
 

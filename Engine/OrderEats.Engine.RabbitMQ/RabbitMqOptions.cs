@@ -12,6 +12,12 @@ public sealed class RabbitMqOptions
     /// <summary>The connection name shown by the broker (default "OrderEats &lt;process name&gt;"); " (dispatch)" or " (receive)" is appended.</summary>
     public string? ConnectionName { get; set; }
 
+    /// <summary>
+    /// With an <c>amqps://</c> URI: the PEM file of the CA that signed the broker's certificate. The certificate must chain to it and name the
+    /// URI's host. Null: the operating system's trusted roots.
+    /// </summary>
+    public string? CertificateAuthorityFile { get; set; }
+
     /// <summary>How often a lost connection is retried (default 10 s).</summary>
     public TimeSpan RecoveryInterval { get; set; } = TimeSpan.FromSeconds(10);
 

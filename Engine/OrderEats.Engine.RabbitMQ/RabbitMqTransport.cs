@@ -42,20 +42,53 @@ internal sealed partial class RabbitMqTransport : ITransport, IQueueDepth, ITran
     public async Task Setup(TransportSetup setup, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(setup);
+        // Shared infrastructure (the delay cascade, the error queue, queues the endpoint only sends to) is created by whoever comes first and
+        // may; an endpoint whose account may not create it waits until the account that owns it (the console's, in production) has.
+        await SharedTopology.Ensure(
+            "the delay cascade (ordereats.delay.*)",
+            () => dispatcher.WithChannel(channel => dispatcher.EnsureDelayInfrastructure(channel.Channel, cancellationToken), "set up the delay cascade", cancellationToken),
+            options,
+            logger,
+            cancellationToken);
+        foreach (var queue in new[] { setup.ErrorQueue }.Concat(setup.AdditionalQueues ?? []).Distinct(StringComparer.Ordinal).Where(q => q != setup.EndpointQueue))
+        {
+            await SharedTopology.Ensure(
+                $"queue '{queue}'",
+                async () =>
+                {
+                    if (!await dispatcher.QueueExists(queue, cancellationToken))
+                    {
+                        await dispatcher.WithChannel(
+                            async channel =>
+                            {
+                                await topology.DeclareQueue(channel.Channel, queue, cancellationToken);
+                                if (queue == setup.ErrorQueue)
+                                {
+                                    // A delayed message whose destination vanished reaches the error queue (whoever creates it binds it).
+                                    await Topology.BindUnroutableDelays(channel.Channel, queue, cancellationToken);
+                                }
+                            },
+                            "set up queue " + queue,
+                            cancellationToken);
+                    }
+                },
+                options,
+                logger,
+                cancellationToken);
+            dispatcher.MarkQueueKnown(queue);
+        }
+
         await dispatcher.WithChannel(
             async confirmed =>
             {
                 var channel = confirmed.Channel;
-                await dispatcher.EnsureDelayInfrastructure(channel, cancellationToken);
-                var queues = new List<string> { setup.EndpointQueue, setup.ErrorQueue };
-                queues.AddRange(setup.AdditionalQueues ?? []);
-                foreach (var queue in queues.Distinct(StringComparer.Ordinal))
+                await topology.DeclareQueue(channel, setup.EndpointQueue, cancellationToken);
+                dispatcher.MarkQueueKnown(setup.EndpointQueue);
+                if (setup.EndpointQueue == setup.ErrorQueue)
                 {
-                    await topology.DeclareQueue(channel, queue, cancellationToken);
-                    dispatcher.MarkQueueKnown(queue);
+                    await Topology.BindUnroutableDelays(channel, setup.ErrorQueue, cancellationToken);
                 }
 
-                await Topology.BindUnroutableDelays(channel, setup.ErrorQueue, cancellationToken);
                 foreach (var eventType in setup.SubscribedEventTypes)
                 {
                     await Topology.Subscribe(channel, setup.EndpointQueue, eventType, cancellationToken);

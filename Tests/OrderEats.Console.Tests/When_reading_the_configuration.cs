@@ -27,7 +27,7 @@ public class When_reading_the_configuration
     [Test]
     public void Should_refuse_to_start_without_users_outside_development()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => ConsoleOptions.FromConfiguration(Configuration([]), development: false));
+        var error = Assert.Catch<InvalidOperationException>(() => ConsoleOptions.FromConfiguration(Configuration([]), development: false));
 
         Assert.That(error!.Message, Does.Contain("Console:Users:0:Name").And.Contain("hash-password"));
     }

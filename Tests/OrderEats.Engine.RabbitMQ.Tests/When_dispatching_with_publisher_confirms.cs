@@ -37,6 +37,23 @@ public sealed class When_dispatching_with_publisher_confirms
         Assert.Multiple(() =>
         {
             Assert.That(exception!.Message, Does.Contain(missing).And.Contain("does not exist"));
+            Assert.That(exception.InnerException, Is.InstanceOf<OperationInterruptedException>());
+        });
+    }
+
+    [Test]
+    public async Task Should_throw_a_routing_error_when_the_queue_was_deleted_but_its_exchange_remains()
+    {
+        var deleted = RabbitMqBroker.UniqueName("deleted");
+        await amqp.Channel.ExchangeDeclareAsync(deleted, ExchangeType.Fanout, durable: false, autoDelete: false);
+
+        var exception = Assert.ThrowsAsync<InvalidOperationException>(
+            async () => await transport.Dispatch([TransportOperation.Send(TestMessages.New("lost"), deleted)]));
+        await amqp.Channel.ExchangeDeleteAsync(deleted);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exception!.Message, Does.Contain(deleted).And.Contain("does not exist"));
             Assert.That(exception.InnerException, Is.InstanceOf<PublishException>().With.Property(nameof(PublishException.IsReturn)).True);
         });
     }
@@ -50,6 +67,9 @@ public sealed class When_dispatching_with_publisher_confirms
             ["x-max-length"] = 0,
             ["x-overflow"] = "reject-publish",
         });
+        // Sends go to the queue's exchange of the same name (the engine's topology).
+        await amqp.Channel.ExchangeDeclareAsync(full, ExchangeType.Fanout, durable: false, autoDelete: true);
+        await amqp.Channel.QueueBindAsync(full, full, string.Empty);
 
         var exception = Assert.ThrowsAsync<InvalidOperationException>(
             async () => await transport.Dispatch([TransportOperation.Send(TestMessages.New("no room"), full)]));

@@ -33,7 +33,9 @@ internal sealed class PostgresCluster : IAsyncDisposable
 
     private string DataDirectory => Path.Combine(folder, "data");
 
-    public static async Task<PostgresCluster> Start(bool durable = false, CancellationToken cancellationToken = default)
+    public static Task<PostgresCluster> Start(bool durable = false, CancellationToken cancellationToken = default) => Start(string.Empty, durable, cancellationToken);
+
+    public static async Task<PostgresCluster> Start(string serverOptions, bool durable = false, CancellationToken cancellationToken = default)
     {
         var bin = FindBinDirectory();
         var asRoot = Environment.UserName == "root";
@@ -70,7 +72,7 @@ internal sealed class PostgresCluster : IAsyncDisposable
                     "start", "-w", "-t", "60", "-l", Path.Combine(folder, "postgres.log"), "-o",
                     $"-c listen_addresses=127.0.0.1 -p {cluster.Port.ToString(CultureInfo.InvariantCulture)} -c unix_socket_directories={folder} " +
                     (durable ? "-c fsync=on -c synchronous_commit=on -c full_page_writes=on" : "-c fsync=off -c synchronous_commit=off -c full_page_writes=off") +
-                    " -c max_connections=300");
+                    " -c max_connections=300 " + serverOptions);
                 if (exitCode == 0)
                 {
                     AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.DisposeAsync().AsTask().GetAwaiter().GetResult();

@@ -55,6 +55,21 @@ public sealed class PostgresServer : IAsyncDisposable
         return new PostgresServer(builder, cluster);
     }
 
+    /// <summary>
+    /// Starts a private server whatever <see cref="EnvironmentVariable"/> says (for tests that create roles or change server settings), with extra
+    /// <c>postgres -c</c> settings in <paramref name="serverOptions"/> (e.g. <c>-c ssl=on -c ssl_cert_file=…</c>).
+    /// </summary>
+    public static async Task<PostgresServer> StartPrivate(string serverOptions = "", CancellationToken cancellationToken = default)
+    {
+        var cluster = await PostgresCluster.Start(serverOptions, cancellationToken: cancellationToken);
+        return new PostgresServer(
+            new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = cluster.Port, Username = PostgresCluster.SuperUser, Database = "postgres", MaxPoolSize = 20 },
+            cluster);
+    }
+
+    /// <summary>The port of a private server.</summary>
+    public int Port => server.Port;
+
     /// <summary>A unique database name (not yet created) that is dropped when the server is disposed.</summary>
     public string NewDatabaseName(string prefix = "ordereats")
     {

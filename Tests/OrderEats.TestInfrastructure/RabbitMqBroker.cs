@@ -39,6 +39,9 @@ public sealed class RabbitMqBroker : IAsyncDisposable
     /// <summary>The AMQP URI of the broker.</summary>
     public string AmqpUri { get; }
 
+    /// <summary>The port of the TLS listener (amqps) of a broker started with <see cref="RabbitMqTls"/>; 0 without one.</summary>
+    public int TlsPort { get; private init; }
+
     /// <summary>True when this process started the broker (and can stop and start it).</summary>
     public bool IsPrivate => folder is not null;
 
@@ -53,7 +56,10 @@ public sealed class RabbitMqBroker : IAsyncDisposable
     }
 
     /// <summary>Starts a private broker whatever the environment says (for tests that stop and start it).</summary>
-    public static async Task<RabbitMqBroker> StartPrivateAsync(CancellationToken cancellationToken = default)
+    public static Task<RabbitMqBroker> StartPrivateAsync(CancellationToken cancellationToken = default) => StartPrivateAsync(null, cancellationToken);
+
+    /// <summary>Starts a private broker that also accepts AMQP over TLS (amqps) with <paramref name="tls"/>'s certificate, on <see cref="TlsPort"/>.</summary>
+    public static async Task<RabbitMqBroker> StartPrivateAsync(RabbitMqTls? tls, CancellationToken cancellationToken = default)
     {
         var serverDirectory = ServerDirectories.FirstOrDefault(d => File.Exists(Path.Combine(d, "rabbitmq-server")))
             ?? throw new InvalidOperationException(
@@ -65,6 +71,7 @@ public sealed class RabbitMqBroker : IAsyncDisposable
         Directory.CreateDirectory(Path.Combine(folder, "home"));
         var nodeName = $"ordereats-{id}@localhost";
         var amqpPort = FreePort.Find();
+        var tlsPort = tls is null ? 0 : FreePort.Find();
         var distPort = FreePort.Find();
         var epmdPort = FreePort.Find();
         var config = Path.Combine(folder, "rabbitmq.conf");
@@ -81,7 +88,7 @@ public sealed class RabbitMqBroker : IAsyncDisposable
                 log.file.level = warning
                 log.console = false
 
-                """),
+                """) + (tls is null ? string.Empty : tls.Configuration(tlsPort)),
             cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(folder, "enabled_plugins"), "[].\n", cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(folder, "rabbitmq-env.conf"), "", cancellationToken);
@@ -105,7 +112,7 @@ public sealed class RabbitMqBroker : IAsyncDisposable
             ["RABBITMQ_PID_FILE"] = Path.Combine(folder, "rabbitmq.pid"),
         };
 
-        var broker = new RabbitMqBroker(serverDirectory, folder, nodeName, amqpPort, environment);
+        var broker = new RabbitMqBroker(serverDirectory, folder, nodeName, amqpPort, environment) { TlsPort = tlsPort };
         try
         {
             await broker.Start(cancellationToken);
@@ -117,6 +124,16 @@ public sealed class RabbitMqBroker : IAsyncDisposable
         }
 
         return broker;
+    }
+
+    /// <summary>The rabbitmqctl command line for this private node (<c>…/rabbitmqctl -n node</c>) and the environment it needs (cookie, epmd port).</summary>
+    public (string Command, IReadOnlyDictionary<string, string> Environment) ControlCommand
+    {
+        get
+        {
+            EnsurePrivate();
+            return ($"{Path.Combine(serverDirectory!, "rabbitmqctl")} -n {nodeName}", environment);
+        }
     }
 
     /// <summary>A queue or exchange name unique to the caller: <paramref name="prefix"/> plus a random suffix.</summary>

@@ -37,12 +37,18 @@ internal sealed class ConsoleReceiver(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        foreach (var receiver in receivers)
+        // The host stops services concurrently (ServiceDefaults) and disposes this singleton too: take the receivers out before awaiting.
+        IAsyncDisposable[] stopping;
+        lock (receivers)
+        {
+            stopping = [.. receivers];
+            receivers.Clear();
+        }
+
+        foreach (var receiver in stopping)
         {
             await receiver.DisposeAsync();
         }
-
-        receivers.Clear();
     }
 
     public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None);

@@ -13,11 +13,18 @@ internal static class LoginEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/login", (HttpContext context) => Html.Page(context, "Log in", LoginForm(context, context.Request.Query["returnUrl"].ToString(), error: null)));
+        // The login routes are the console's only anonymous ones (the fallback policy guards everything else).
+        routes.MapGet("/login", (HttpContext context) => MalformedReturnUrl(context.Request.Query["returnUrl"].ToString())
+            ?? Html.Page(context, "Log in", LoginForm(context, context.Request.Query["returnUrl"].ToString(), error: null))).AllowAnonymous();
         routes.MapPost("/login", async (HttpContext context, UserDirectory users) =>
         {
             var form = await context.Request.ReadFormAsync(context.RequestAborted);
             var returnUrl = form["returnUrl"].ToString();
+            if (MalformedReturnUrl(returnUrl) is { } malformed)
+            {
+                return malformed;
+            }
+
             var user = users.Authenticate(form["name"], form["password"]);
             if (user is null)
             {
@@ -26,7 +33,7 @@ internal static class LoginEndpoints
 
             await SignIn(context, user);
             return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl : Html.Href(context, "/"));
-        });
+        }).AllowAnonymous();
         routes.MapPost("/logout", async (HttpContext context) =>
         {
             await context.SignOutAsync(ConsoleAuth.Scheme);
@@ -59,7 +66,7 @@ internal static class LoginEndpoints
 
             await SignIn(context, user);
             return Results.NoContent();
-        });
+        }).AllowAnonymous();
         routes.MapPost("/api/logout", async (HttpContext context) =>
         {
             await context.SignOutAsync(ConsoleAuth.Scheme);
@@ -72,6 +79,13 @@ internal static class LoginEndpoints
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, user.Name), new Claim(ClaimTypes.Role, user.Role.ToString())], ConsoleAuth.Scheme);
         return context.SignInAsync(ConsoleAuth.Scheme, new ClaimsPrincipal(identity));
     }
+
+    // A control character (tab, CR, LF) makes ASP.NET Core's local-redirect check throw: answer 400 naming the field instead of a 500.
+    private static IResult? MalformedReturnUrl(string returnUrl) => returnUrl.Any(char.IsControl)
+        ? Results.ValidationProblem(
+            new Dictionary<string, string[]> { ["returnUrl"] = ["The return URL contains a control character (tab, CR or LF); give a local path such as /failures."] },
+            title: "The request is invalid.")
+        : null;
 
     private static bool IsLocal(string url) => url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
 

@@ -11,10 +11,21 @@ public sealed class KitchenTickets
     internal EndpointDatabase Database { get; }
 
     /// <summary>Every ticket, oldest first.</summary>
-    public async Task<IReadOnlyList<KitchenTicket>> ReadAll(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<KitchenTicket>> ReadAll(CancellationToken cancellationToken = default) => Read(null, cancellationToken);
+
+    /// <summary>The tickets of restaurant <paramref name="restaurantId"/>, oldest first.</summary>
+    public Task<IReadOnlyList<KitchenTicket>> ReadAll(Guid restaurantId, CancellationToken cancellationToken = default) => Read(restaurantId, cancellationToken);
+
+    private async Task<IReadOnlyList<KitchenTicket>> Read(Guid? restaurantId, CancellationToken cancellationToken)
     {
         await using var connection = await Database.Open(cancellationToken);
-        await using var command = SqlValues.Command(connection, null, $"SELECT {TicketSchema.Columns} FROM {TicketSchema.Table} ORDER BY created_at, order_id");
+        await using var command = SqlValues.Command(
+            connection, null, $"SELECT {TicketSchema.Columns} FROM {TicketSchema.Table}{(restaurantId is null ? string.Empty : " WHERE restaurant_id = @restaurant")} ORDER BY created_at, order_id");
+        if (restaurantId is { } restaurant)
+        {
+            command.Add("@restaurant", SqlValues.StoredGuid(Database.Kind, restaurant));
+        }
+
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var tickets = new List<KitchenTicket>();
         while (await reader.ReadAsync(cancellationToken))

@@ -2,12 +2,13 @@ using System.Security.Claims;
 
 namespace OrderEats.Orders.Http;
 
-// Who is calling: a back-office integration (API key) with full access, or a customer (bearer token whose subject is the customer id).
+// Who is calling: the back office (an API key or a staff token) with full access, or a customer (a customer token whose subject is the customer id).
 internal static class Caller
 {
     public const string Subject = "sub";
     public const string BackOfficeRole = "backoffice";
     public const string BackOfficePolicy = "backoffice";
+    public const string CustomerRole = "customer";
 
     public static bool IsBackOffice(ClaimsPrincipal user) => user.IsInRole(BackOfficeRole);
 

@@ -61,9 +61,8 @@ internal static class CatalogApi
         }).RequireAuthorization(Caller.BackOfficePolicy);
 
         routes.MapGet("/customers/{id}", async (string id, Catalog catalog, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-            !Guid.TryParse(id, out var guid) ? Problems.NotFound("Customer", id)
-            : !Caller.MayActFor(user, guid) ? Problems.NotYours("Customer", id)
-            : await catalog.GetCustomer(guid, cancellationToken) is { } customer ? Results.Ok(customer)
-            : Problems.NotFound("Customer", id));
+            Guid.TryParse(id, out var guid) && Caller.MayActFor(user, guid) && await catalog.GetCustomer(guid, cancellationToken) is { } customer
+                ? Results.Ok(customer)
+                : Problems.NotFound("Customer", id));
     }
 }

@@ -34,10 +34,11 @@ internal static class OrdersApi
             };
         }).AddEndpointFilter<Admission.AdmissionFilter>();
 
+        // Another customer's order answers exactly like one that does not exist: a customer cannot learn which order ids are taken.
         routes.MapGet("/orders/{id}", async (string id, OrdersReadModel orders, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-            !Guid.TryParse(id, out var guid) || await orders.Get(guid, cancellationToken) is not { } order ? Problems.NotFound("Order", id)
-            : Caller.MayActFor(user, order.CustomerId) ? Results.Ok(order)
-            : Problems.NotYours("Order", id));
+            Guid.TryParse(id, out var guid) && await orders.Get(guid, cancellationToken) is { } order && Caller.MayActFor(user, order.CustomerId)
+                ? Results.Ok(order)
+                : Problems.NotFound("Order", id));
 
         routes.MapPost("/orders/{id}/cancel", async (string id, HttpRequest request, OrderPlacement placement, OrdersReadModel orders) =>
         {
@@ -49,14 +50,9 @@ internal static class OrdersApi
             if (!Caller.IsBackOffice(request.HttpContext.User))
             {
                 var owned = await orders.Get(orderId, request.HttpContext.RequestAborted);
-                if (owned is null)
+                if (owned is null || !Caller.MayActFor(request.HttpContext.User, owned.CustomerId))
                 {
                     return Problems.NotFound("Order", id);
-                }
-
-                if (!Caller.MayActFor(request.HttpContext.User, owned.CustomerId))
-                {
-                    return Problems.NotYours("Order", id);
                 }
             }
 

@@ -1,15 +1,14 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.IdentityModel.Tokens;
+using OrderEats.ServiceDefaults.Health;
+using OrderEats.ServiceDefaults.Security;
 
 namespace OrderEats.Orders.Http;
 
@@ -23,7 +22,7 @@ internal static class OrdersEdge
     {
         var auth = new OrdersAuthOptions();
         configuration.GetSection(OrdersAuthOptions.Section).Bind(auth);
-        auth.Validate();
+        auth.Normalize().Validate(DevelopmentAccess.From(configuration));
         var limits = new OrdersRateLimitOptions();
         configuration.GetSection(OrdersRateLimitOptions.Section).Bind(limits);
         limits.Validate();
@@ -32,24 +31,12 @@ internal static class OrdersEdge
         services.AddSingleton(sp => new TokenIssuer(auth, sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddProblemDetails();
 
-        services.AddAuthentication(SelectorScheme)
-            .AddPolicyScheme(SelectorScheme, "Bearer token or API key", o => o.ForwardDefaultSelector = context =>
-                context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.Header) ? ApiKeyAuthenticationHandler.SchemeName : JwtBearerDefaults.AuthenticationScheme)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
-            .AddJwtBearer(o =>
-            {
-                o.MapInboundClaims = false;
-                o.TokenValidationParameters = new TokenValidationParameters
-                {
-                    ValidIssuer = auth.Issuer,
-                    ValidAudience = auth.Audience,
-                    // Without a configured key no token validates (a random key nobody has): the API then accepts API keys only.
-                    IssuerSigningKey = auth.SigningKey is { } key ? TokenIssuer.Key(key) : new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(32)),
-                    NameClaimType = Caller.Subject,
-                    RoleClaimType = "role",
-                    ClockSkew = TimeSpan.FromSeconds(30),
-                };
-            });
+        var authentication = services.AddAuthentication(SelectorScheme)
+            .AddPolicyScheme(SelectorScheme, "Bearer token or API key", o => o.ForwardDefaultSelector = context => TokenSchemes.Select(context, auth))
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        TokenSchemes.Add(authentication, auth);
+        services.AddDefaultDenyAuthorization();
+        services.AddHealthOperators(SelectorScheme, Caller.BackOfficeRole);
         services.AddAuthorizationBuilder()
             // The schemes are named, so the API authenticates the same way when a host adds other schemes (the console's cookie).
             .SetDefaultPolicy(new AuthorizationPolicyBuilder(SelectorScheme).RequireAuthenticatedUser().Build())

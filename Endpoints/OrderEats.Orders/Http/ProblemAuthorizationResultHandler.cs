@@ -23,7 +23,7 @@ internal sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddlewa
             var presented = context.Request.Headers.Authorization.Count > 0 || context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.Header);
             context.Response.Headers.WWWAuthenticate = $"Bearer, {ApiKeyAuthenticationHandler.SchemeName} header=\"{ApiKeyAuthenticationHandler.Header}\"";
             await Problems.Unauthorized(presented
-                    ? "The credentials were rejected: the bearer token is invalid or expired, or the API key is unknown. Get a new token or check the key."
+                    ? "The credentials were rejected: the bearer token is invalid, expired or signed with an algorithm this API does not accept, or the API key is unknown. Get a new token or check the key."
                     : $"Send a customer token as 'Authorization: Bearer <token>' or a back-office key as '{ApiKeyAuthenticationHandler.Header}: <key>'.")
                 .ExecuteAsync(context);
             return;
@@ -31,7 +31,7 @@ internal sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddlewa
 
         if (authorizeResult.Forbidden)
         {
-            await Problems.Forbidden("This operation is for back-office integrations (an API key); customer tokens may not call it.").ExecuteAsync(context);
+            await Problems.Forbidden("This operation is for the back office (an API key or a staff token); customer tokens may not call it.").ExecuteAsync(context);
             return;
         }
 

@@ -19,7 +19,4 @@ internal static class Problems
 
     public static IResult Forbidden(string detail) =>
         Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed.", detail: detail);
-
-    public static IResult NotYours(string what, string id) =>
-        Forbidden($"{what} '{id}' belongs to another customer; a customer token may only act on its own customer's {what.ToLowerInvariant()}s.");
 }

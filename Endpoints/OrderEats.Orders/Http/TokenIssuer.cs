@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -8,8 +7,6 @@ namespace OrderEats.Orders.Http;
 // Signs customer tokens with the configured key: what an identity provider does in production, done here for Development and tests.
 internal sealed class TokenIssuer(OrdersAuthOptions options, TimeProvider time)
 {
-    public static SymmetricSecurityKey Key(string signingKey) => new(Encoding.UTF8.GetBytes(signingKey));
-
     public (string Token, DateTimeOffset Expires) Issue(Guid customerId, TimeSpan? lifetime = null)
     {
         var signingKey = options.SigningKey
@@ -18,13 +15,13 @@ internal sealed class TokenIssuer(OrdersAuthOptions options, TimeProvider time)
         var expires = now + (lifetime ?? options.DevTokenLifetime);
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
-            Subject = new ClaimsIdentity([new Claim(Caller.Subject, customerId.ToString()), new Claim("role", "customer")]),
+            Subject = new ClaimsIdentity([new Claim(Caller.Subject, customerId.ToString()), new Claim("role", Caller.CustomerRole)]),
             Issuer = options.Issuer,
             Audience = options.Audience,
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = expires.UtcDateTime,
-            SigningCredentials = new SigningCredentials(Key(signingKey), SecurityAlgorithms.HmacSha256),
+            SigningCredentials = new SigningCredentials(OrdersAuthOptions.Key(signingKey), SecurityAlgorithms.HmacSha256),
         });
         return (token, expires);
     }

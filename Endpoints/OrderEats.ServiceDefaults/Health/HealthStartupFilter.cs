@@ -5,7 +5,11 @@ using System.Text.Json;
 
 namespace OrderEats.ServiceDefaults.Health;
 
-/// <summary>Answers /health/live (the process runs) and /health/ready (<see cref="ReadinessCheck"/>) ahead of the application's own routes.</summary>
+/// <summary>
+/// Answers /health/live (the process runs) and /health/ready (<see cref="ReadinessCheck"/>) ahead of the application's own routes, to anyone:
+/// orchestrators probe them without credentials. The readiness checks (database names, error text) go only to operators
+/// (<see cref="HealthDetailsAccess"/>); everyone else gets the status.
+/// </summary>
 internal sealed class HealthStartupFilter(ReadinessCheck readiness) : IStartupFilter
 {
     public const string LivePath = "/health/live";
@@ -17,7 +21,9 @@ internal sealed class HealthStartupFilter(ReadinessCheck readiness) : IStartupFi
         app.Map(ReadyPath, ready => ready.Run(async context =>
         {
             var (isReady, checks) = await readiness.Check(context.RequestAborted);
-            await Write(context, isReady ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable, new { status = isReady ? "ready" : "not ready", checks });
+            var status = isReady ? "ready" : "not ready";
+            var code = isReady ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
+            await Write(context, code, await HealthDetailsAccess.IsOperator(context) ? (object)new { status, checks } : new { status });
         }));
         next(app);
     };

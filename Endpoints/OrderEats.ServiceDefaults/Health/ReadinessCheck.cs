@@ -1,12 +1,18 @@
+using Microsoft.Extensions.Logging;
 using OrderEats.Engine.Hosting;
 using OrderEats.Engine.Transport;
 
 namespace OrderEats.ServiceDefaults.Health;
 
-/// <summary>Ready = every endpoint in the process has started, its broker connections are up, and every database of the process answers.</summary>
-internal sealed class ReadinessCheck(IEnumerable<StartedEndpoint> endpoints, IReadOnlyList<EndpointDatabase> databases, IEnumerable<IReadinessReport> reports)
+/// <summary>
+/// Ready = every endpoint in the process has started, its broker connections are up, and every database of the process answers. The checks
+/// are logged when the process stops being ready, so operators see the reason without the HTTP details.
+/// </summary>
+internal sealed class ReadinessCheck(
+    IEnumerable<StartedEndpoint> endpoints, IReadOnlyList<EndpointDatabase> databases, IEnumerable<IReadinessReport> reports, ILogger<ReadinessCheck> logger)
 {
     private static readonly TimeSpan DatabaseTimeout = TimeSpan.FromSeconds(5);
+    private int lastReady = -1;
 
     public async Task<(bool Ready, Dictionary<string, string> Checks)> Check(CancellationToken cancellationToken = default)
     {
@@ -27,6 +33,11 @@ internal sealed class ReadinessCheck(IEnumerable<StartedEndpoint> endpoints, IRe
         }
 
         var ready = checks.Values.All(v => v is "started" or "connected" or "reachable");
+        if (Interlocked.Exchange(ref lastReady, ready ? 1 : 0) != (ready ? 1 : 0) && !ready)
+        {
+            logger.LogWarning("Not ready: {Checks}", string.Join("; ", checks.Select(c => c.Key + " " + c.Value)));
+        }
+
         foreach (var report in reports)
         {
             // Shown, not judged: a service's own state (such as shedding load) is no reason to take it out of rotation.

@@ -117,7 +117,7 @@ public static class AsyncApiGenerator
             {
                 ["address"] = queue.Key,
                 ["title"] = $"Queue {queue.Key}",
-                ["description"] = $"The input queue of endpoint '{queue.Key}' (durable; quorum by default). Send with basic.publish to the default exchange \"\" with routing key '{queue.Key}' and mandatory = true.",
+                ["description"] = $"The input queue of endpoint '{queue.Key}' (durable; quorum by default). Send with basic.publish to the fanout exchange '{queue.Key}' (bound to the queue of the same name) with routing key \"\" and mandatory = true.",
                 ["messages"] = References(queue),
                 ["bindings"] = Amqp(new JsonObject
                 {
@@ -164,7 +164,7 @@ public static class AsyncApiGenerator
         {
             ["address"] = null,
             ["title"] = "Replies",
-            ["description"] = "The queue a sender named in reply_to: declare it yourself (durable, separate from the queue your event subscriptions feed). Each answered command gets exactly one reply there, its correlation_id being the command's message_id.",
+            ["description"] = "The queue a sender named in reply_to: declare it yourself (durable, separate from the queue your event subscriptions feed), with a fanout exchange of the same name bound to it, since replies are published to that exchange. Each answered command gets exactly one reply there, its correlation_id being the command's message_id.",
             ["messages"] = References(replies),
         };
 
@@ -240,7 +240,8 @@ public static class AsyncApiGenerator
         var jitter = (config.JitterFraction * 100).ToString("0", CultureInfo.InvariantCulture);
         return string.Join("\n\n",
             "## Sending a command",
-            "Publish to the default exchange \"\" with the routing key of the command's queue (its channel) and mandatory = true, on a channel in confirm mode, and wait for the confirm. " +
+            "Publish to the fanout exchange named like the command's queue (its channel; endpoint setup binds the two), routing key \"\", mandatory = true, on a channel in confirm mode, and wait for the confirm. " +
+            "The services never use the default exchange \"\" (write permission on it would reach every queue), and production broker accounts do not have it. " +
             "Set the AMQP properties message_id (a new GUID per message: receivers deduplicate by it, so a resend after a lost confirm must keep it), type (the message's contract name, " +
             "x-contract-name, e.g. the full type name), content_type = application/json and delivery_mode = 2 (persistent); set reply_to to a queue of your own to get the answer of a " +
             "command that is answered. The body is UTF-8 JSON with camelCase names; members not marked required may be left out; a member marked x-computed is the service's to compute. " +
@@ -248,7 +249,8 @@ public static class AsyncApiGenerator
             "## Replies",
             "A command with a reply (operations with a reply) is answered exactly once, to the queue named in its reply_to, with correlation_id = the command's message_id; without reply_to " +
             "nothing is sent back. A command marked x-not-answered is never answered: its outcome shows in the events named there. Declare your reply queue separately from the queue " +
-            "your event subscriptions feed, so replies and events are not mixed.",
+            "your event subscriptions feed, so replies and events are not mixed, with a name of your own (not server-named: amq.* exchanges cannot be declared), and a fanout exchange of the same name bound to it: " +
+            "replies are published to the exchange named like the reply_to queue.",
             "## Events",
             "Events are published to a fanout exchange named after the event's contract name (and, through it, to the exchange of each interface it implements). To subscribe, declare " +
             "your own durable queue and bind it to the exchanges you want (declaring an exchange is idempotent: type fanout, durable). Delivery is at least once: the same event " +

@@ -17,7 +17,7 @@ public class When_the_kitchen_is_manual(TestPersistence persistence)
         await using var harness = await KitchenHarness.Start(persistence, KitchenMode.Manual);
 
         var orderId = await harness.Prepare();
-        var tickets = await harness.Client().GetFromJsonAsync<List<KitchenTicket>>("/kitchen/tickets?status=received");
+        var tickets = await harness.Staff().GetFromJsonAsync<List<KitchenTicket>>("/kitchen/tickets?status=received");
 
         Assert.That(tickets!.Where(t => t.OrderId == orderId).Select(t => (t.OrderId, t.Status)), Is.EqualTo(new[] { (orderId, TicketStatus.Received) }));
     }
@@ -30,7 +30,7 @@ public class When_the_kitchen_is_manual(TestPersistence persistence)
         await using var harness = await KitchenHarness.Start(persistence, KitchenMode.Manual);
         var orderId = Guid.NewGuid();
 
-        using var response = await harness.Client().PostAsJsonAsync($"/kitchen/tickets/{orderId}/{action}", new { reason = "x" });
+        using var response = await harness.Staff().PostAsJsonAsync($"/kitchen/tickets/{orderId}/{action}", new { reason = "x" });
         var problem = await response.Content.ReadAsStringAsync();
 
         Assert.Multiple(() =>
@@ -47,7 +47,7 @@ public class When_the_kitchen_is_manual(TestPersistence persistence)
         await using var harness = await KitchenHarness.Start(persistence, KitchenMode.Manual);
         var orderId = await harness.Prepare();
 
-        using var response = await harness.Client().PostAsync($"/kitchen/tickets/{orderId}/ready", null);
+        using var response = await harness.Staff().PostAsync($"/kitchen/tickets/{orderId}/ready", null);
 
         Assert.Multiple(async () =>
         {
@@ -61,7 +61,7 @@ public class When_the_kitchen_is_manual(TestPersistence persistence)
     public async Task Should_accept_then_mark_ready_with_202_and_tell_the_saga()
     {
         await using var harness = await KitchenHarness.Start(persistence, KitchenMode.Manual);
-        var client = harness.Client();
+        var client = harness.Staff();
         var orderId = await harness.Prepare();
 
         using var accepted = await client.PostAsync($"/kitchen/tickets/{orderId}/accept", null);
@@ -88,7 +88,7 @@ public class When_the_kitchen_is_manual(TestPersistence persistence)
         await using var harness = await KitchenHarness.Start(persistence, KitchenMode.Manual);
         var orderId = await harness.Prepare();
 
-        using var response = await harness.Client().PostAsJsonAsync($"/kitchen/tickets/{orderId}/reject", new { reason = "Out of basil" });
+        using var response = await harness.Staff().PostAsJsonAsync($"/kitchen/tickets/{orderId}/reject", new { reason = "Out of basil" });
         var rejection = (await harness.Inbox.WaitFor<OrderRejected>(m => m.OrderId == orderId)).Single();
 
         Assert.Multiple(async () =>
@@ -104,7 +104,7 @@ public class When_the_kitchen_is_manual(TestPersistence persistence)
     {
         await using var harness = await KitchenHarness.Start(persistence, KitchenMode.Manual);
 
-        using var response = await harness.Client().GetAsync("/kitchen/tickets?status=burnt");
+        using var response = await harness.Staff().GetAsync("/kitchen/tickets?status=burnt");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
     }
