@@ -15,21 +15,19 @@ internal sealed class RabbitMqTransport : ITransport, IQueueDepth, ITransportHea
     private readonly ConnectionManager dispatchConnection;
     private readonly ConnectionManager receiveConnection;
     private readonly Dispatcher dispatcher;
-    private readonly Topology topology;
     private readonly ConcurrentDictionary<MessagePump, bool> pumps = new();
 
-    public RabbitMqTransport(Uri uri, RabbitMqOptions options, ILoggerFactory loggerFactory)
+    public RabbitMqTransport(BrokerAddresses addresses, RabbitMqOptions options, ILoggerFactory loggerFactory)
     {
-        ArgumentNullException.ThrowIfNull(uri);
+        ArgumentNullException.ThrowIfNull(addresses);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         this.options = options;
         logger = loggerFactory.CreateLogger<RabbitMqTransport>();
         var name = options.ConnectionName ?? $"OrderEats {Process.GetCurrentProcess().ProcessName}";
-        dispatchConnection = new ConnectionManager(uri, name + " (dispatch)", options, logger);
-        receiveConnection = new ConnectionManager(uri, name + " (receive)", options, logger);
+        dispatchConnection = new ConnectionManager(addresses, name + " (dispatch)", options, logger);
+        receiveConnection = new ConnectionManager(addresses, name + " (receive)", options, logger);
         dispatcher = new Dispatcher(dispatchConnection, logger);
-        topology = new Topology(options.QueueType);
     }
 
     /// <summary>False while a connection this transport uses is down (or could not be opened yet); for health checks.</summary>
@@ -47,11 +45,9 @@ internal sealed class RabbitMqTransport : ITransport, IQueueDepth, ITransportHea
             {
                 var channel = confirmed.Channel;
                 await dispatcher.EnsureDelayInfrastructure(channel, cancellationToken);
-                var queues = new List<string> { setup.EndpointQueue, setup.ErrorQueue };
-                queues.AddRange(setup.AdditionalQueues ?? []);
-                foreach (var queue in queues.Distinct(StringComparer.Ordinal))
+                foreach (var (queue, arguments) in QueuesOf(setup))
                 {
-                    await topology.DeclareQueue(channel, queue, cancellationToken);
+                    await Topology.DeclareQueue(channel, queue, arguments, cancellationToken);
                     dispatcher.MarkQueueKnown(queue);
                 }
 
@@ -69,7 +65,8 @@ internal sealed class RabbitMqTransport : ITransport, IQueueDepth, ITransportHea
             "set up the topology of " + setup.EndpointQueue,
             cancellationToken);
         logger.LogInformation(
-            "RabbitMQ topology ready for {Queue}: {QueueType} queues, {SubscriptionCount} subscriptions", setup.EndpointQueue, options.QueueType, setup.SubscribedEventTypes.Count);
+            "RabbitMQ topology ready for {Queue}: {QueueType} queues, delivery limit {DeliveryLimit}, {SubscriptionCount} subscriptions",
+            setup.EndpointQueue, options.QueueType, QueueArguments.DeadLetters(options) ? options.DeliveryLimit!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : "none", setup.SubscribedEventTypes.Count);
     }
 
     public async Task Dispatch(IReadOnlyList<TransportOperation> operations, CancellationToken cancellationToken = default)
@@ -96,7 +93,7 @@ internal sealed class RabbitMqTransport : ITransport, IQueueDepth, ITransportHea
         {
             try
             {
-                var pump = await MessagePump.Start(receiveConnection, settings, options, onMessage, logger, Forget, cancellationToken);
+                var pump = await MessagePump.Start(receiveConnection, settings, options, onMessage, logger, Forget, Defer, cancellationToken);
                 pumps[pump] = true;
                 return pump;
             }
@@ -124,6 +121,28 @@ internal sealed class RabbitMqTransport : ITransport, IQueueDepth, ITransportHea
         await dispatcher.DisposeAsync();
         await dispatchConnection.DisposeAsync();
         await receiveConnection.DisposeAsync();
+    }
+
+    /// <summary>The queues to declare, targets first: the error queue's parking queue, the error queue, the endpoint queue, the additional ones.</summary>
+    private IEnumerable<(string Queue, IDictionary<string, object?>? Arguments)> QueuesOf(TransportSetup setup)
+    {
+        if (QueueArguments.DeadLetters(options))
+        {
+            yield return (QueueArguments.ParkedQueue(setup.ErrorQueue), QueueArguments.ForParkedQueue(options));
+        }
+
+        yield return (setup.ErrorQueue, QueueArguments.ForErrorQueue(options, setup.ErrorQueue));
+        foreach (var queue in new[] { setup.EndpointQueue }.Concat(setup.AdditionalQueues ?? []).Distinct(StringComparer.Ordinal).Where(q => q != setup.ErrorQueue))
+        {
+            yield return (queue, QueueArguments.ForQueue(options, setup.ErrorQueue));
+        }
+    }
+
+    /// <summary>Sends a copy of <paramref name="message"/> (same id, headers and body) back to <paramref name="queue"/> through the delay queues.</summary>
+    private Task Defer(IncomingMessage message, string queue, CancellationToken cancellationToken)
+    {
+        var copy = new OutgoingMessage(message.MessageId, message.Headers, message.Body);
+        return dispatcher.Dispatch([TransportOperation.Send(copy, queue, DateTimeOffset.UtcNow + options.RequeueDelay)], cancellationToken);
     }
 
     private void Forget(MessagePump pump) => pumps.TryRemove(pump, out _);

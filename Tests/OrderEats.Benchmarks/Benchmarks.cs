@@ -10,6 +10,7 @@ internal static class Benchmarks
     {
         "raw-chain" => ChainScenarios.RawChain(context),
         "engine-chain" => ChainScenarios.EngineChain(context),
+        "engine-chain-no-limit" => ChainScenarios.EngineChain(context, deliveryLimit: false),
         "receive" => ChainScenarios.Receive(context),
         "saga-initiate" => SagaScenarios.Initiate(context),
         "saga-update" => SagaScenarios.Update(context),
@@ -17,6 +18,6 @@ internal static class Benchmarks
         "durable-step" => DurableStepScenario.Run(context),
         "order-saga" => OrderSagaScenario.Run(context),
         "order-scale" => OrderSagaScenario.Scale(context),
-        _ => throw new ArgumentException($"Unknown scenario '{scenario}'. Scenarios: {string.Join(", ", All)}, all."),
+        _ => throw new ArgumentException($"Unknown scenario '{scenario}'. Scenarios: {string.Join(", ", All)}, engine-chain-no-limit, all."),
     };
 }

@@ -36,13 +36,19 @@ internal static class ChainScenarios
         });
     }
 
-    public static async Task EngineChain(BenchContext context)
+    /// <summary>engine-chain; with <paramref name="deliveryLimit"/> false (engine-chain-no-limit) its queues have no delivery limit or dead-lettering, to price them.</summary>
+    public static async Task EngineChain(BenchContext context, bool deliveryLimit = true)
     {
         var options = context.Options;
         var progress = new Progress();
-        var name = BenchContext.Unique("bench-engine-chain");
+        var name = BenchContext.Unique(deliveryLimit ? "bench-engine-chain" : "bench-engine-chain-no-limit");
         var endpoint = await EngineEndpoint.Start(
-            name, context.AmqpUri, options.Concurrency, c => c.AddHandler<ChainHopHandler>().Routing.RouteToEndpoint<ChainHop>(name), [progress, new ChainSettings(options.Hops)]);
+            name,
+            context.AmqpUri,
+            options.Concurrency,
+            c => c.AddHandler<ChainHopHandler>().Routing.RouteToEndpoint<ChainHop>(name),
+            [progress, new ChainSettings(options.Hops)],
+            rabbit => rabbit.DeliveryLimit = deliveryLimit ? rabbit.DeliveryLimit : null);
         for (var i = 0; i < options.Chains; i++)
         {
             await endpoint.Send(new ChainHop(i, 1, System.Diagnostics.Stopwatch.GetTimestamp()));
@@ -51,13 +57,15 @@ internal static class ChainScenarios
         var rate = await Measure.Rate(progress, options.Warmup, options.Duration);
         var p50 = progress.Latencies.Percentile(50);
         await endpoint.Stop();
-        await DeleteQueues(context, name, name + "-error");
+        await DeleteQueues(context, name, name + "-error", name + "-error.parked");
         var raw = context.Result("raw-chain");
+        var limited = context.Result("engine-chain");
         context.Emit(new()
         {
-            ["scenario"] = "engine-chain",
+            ["scenario"] = deliveryLimit ? "engine-chain" : "engine-chain-no-limit",
             ["msgs_per_s"] = rate,
             ["ratio_to_raw"] = raw is null ? double.NaN : Measure.Ratio(rate, (double)raw["msgs_per_s"]),
+            ["ratio_to_engine_chain"] = deliveryLimit || limited is null ? double.NaN : Measure.Ratio(rate, (double)limited["msgs_per_s"]),
             ["hops"] = options.Hops,
             ["chains_in_flight"] = options.Chains,
             ["concurrency"] = options.Concurrency,
@@ -85,7 +93,7 @@ internal static class ChainScenarios
         var endpoint = await EngineEndpoint.Start(name, context.AmqpUri, options.Concurrency, c => c.AddHandler<PingHandler>(), [progress]);
         var engineRate = await Measure.Drain(progress, count, TimeSpan.FromMinutes(5));
         await endpoint.Stop();
-        await DeleteQueues(context, name, name + "-error");
+        await DeleteQueues(context, name, name + "-error", name + "-error.parked");
         context.Emit(new()
         {
             ["scenario"] = "receive",
@@ -127,7 +135,8 @@ internal static class ChainScenarios
         await using var rabbit = await RawRabbit.Connect(context.AmqpUri, 16);
         await using (var channel = await rabbit.Connection.CreateChannelAsync())
         {
-            await RawRabbit.DeclareQuorumQueue(channel, queue);
+            // As the engine will declare it (its error queue is <name>-error, see EngineEndpoint), so the endpoint's own declaration matches.
+            await RawRabbit.DeclareQuorumQueue(channel, queue, deadLetterTo: queue + "-error");
         }
 
         var type = typeof(T).FullName!;
