@@ -47,6 +47,9 @@ internal sealed class ConnectionManager : IAsyncDisposable
 
     public DateTimeOffset? DisconnectedSince => health.DisconnectedSince;
 
+    /// <summary>The node the connection is open to (null before it was opened); tests use it to kill that node.</summary>
+    internal AmqpTcpEndpoint? ConnectedEndpoint => connection is { IsOpen: true } open ? open.Endpoint : null;
+
     /// <summary>The open connection; waits while the broker cannot be reached.</summary>
     public async Task<IConnection> GetConnection(CancellationToken cancellationToken = default)
     {

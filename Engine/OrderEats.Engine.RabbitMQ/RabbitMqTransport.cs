@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using OrderEats.Engine.Transport;
+using RabbitMQ.Client;
 
 namespace OrderEats.Engine.RabbitMQ;
 
@@ -36,6 +37,12 @@ internal sealed class RabbitMqTransport : ITransport, IQueueDepth, ITransportHea
     /// <summary>When the first of the connections went down, or null while all are up.</summary>
     public DateTimeOffset? DisconnectedSince =>
         new[] { dispatchConnection.DisconnectedSince, receiveConnection.DisconnectedSince }.Where(d => d is not null).Min();
+
+    /// <summary>The node the dispatching connection is on (tests kill it).</summary>
+    internal AmqpTcpEndpoint? DispatchNode => dispatchConnection.ConnectedEndpoint;
+
+    /// <summary>The node the receiving connection is on (tests kill it).</summary>
+    internal AmqpTcpEndpoint? ReceiveNode => receiveConnection.ConnectedEndpoint;
 
     public async Task Setup(TransportSetup setup, CancellationToken cancellationToken = default)
     {
