@@ -264,9 +264,18 @@ public sealed class RabbitMqCluster : IAsyncDisposable
         {
             using var epmd = new System.Diagnostics.Process
             {
-                StartInfo = new System.Diagnostics.ProcessStartInfo("epmd") { UseShellExecute = false, ArgumentList = { "-port", epmdPort.ToString(CultureInfo.InvariantCulture), "-kill" } },
+                StartInfo = new System.Diagnostics.ProcessStartInfo("epmd")
+                {
+                    UseShellExecute = false,
+                    RedirectStandardOutput = true,
+                    RedirectStandardError = true,
+                    ArgumentList = { "-port", epmdPort.ToString(CultureInfo.InvariantCulture), "-kill" },
+                },
             };
             epmd.Start();
+
+            // It prints "Killed": not for the caller's output.
+            _ = epmd.StandardOutput.ReadToEnd() + epmd.StandardError.ReadToEnd();
             epmd.WaitForExit(10_000);
         }
         catch (System.ComponentModel.Win32Exception)
