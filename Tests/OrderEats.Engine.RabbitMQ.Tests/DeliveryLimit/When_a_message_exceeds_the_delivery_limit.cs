@@ -41,13 +41,17 @@ public sealed class When_a_message_exceeds_the_delivery_limit
     }
 
     [Test]
-    public async Task Should_park_a_message_the_error_queue_consumer_dies_with()
+    public async Task Should_park_a_message_the_error_queue_consumer_dies_with_its_own_failure_headers()
     {
         await using var transport = TestTransports.Create(options => { options.DeliveryLimit = Limit; options.MaxRequeues = 1; });
         var queue = RabbitMqBroker.UniqueName("limit");
         var errorQueue = RabbitMqBroker.UniqueName("error");
         await transport.Setup(new TransportSetup(queue, errorQueue, []));
-        var sent = TestMessages.New("kills the console too");
+        var sent = TestMessages.New("kills the console too", new Dictionary<string, string>
+        {
+            [Headers.FailedQueue] = queue,
+            [Headers.ExceptionType] = "System.InvalidOperationException",
+        });
         await transport.Dispatch([TransportOperation.Send(sent, errorQueue)]);
 
         for (var delivery = 0; delivery <= Limit; delivery++)
@@ -62,7 +66,8 @@ public sealed class When_a_message_exceeds_the_delivery_limit
         Assert.Multiple(() =>
         {
             Assert.That(message.MessageId, Is.EqualTo(sent.MessageId));
-            Assert.That(message.Headers[Headers.FailedQueue], Is.EqualTo(errorQueue));
+            Assert.That(message.Headers[Headers.FailedQueue], Is.EqualTo(queue));
+            Assert.That(message.Headers[Headers.ExceptionType], Is.EqualTo("System.InvalidOperationException"));
         });
     }
 }
