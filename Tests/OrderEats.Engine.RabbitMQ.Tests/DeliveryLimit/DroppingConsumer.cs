@@ -9,7 +9,7 @@ internal static class DroppingConsumer
     /// <summary>Takes the next message of <paramref name="queue"/>, drops the connection, and returns the message's <c>x-delivery-count</c> (0 when absent).</summary>
     public static async Task<long> TakeAndDrop(string amqpUri, string queue)
     {
-        var factory = new ConnectionFactory { Uri = new Uri(amqpUri), AutomaticRecoveryEnabled = false };
+        var factory = new ConnectionFactory { Uri = new Uri(RawAmqp.FirstNode(amqpUri)), AutomaticRecoveryEnabled = false };
         await using var connection = await factory.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
         await channel.BasicQosAsync(0, 1, global: false);
