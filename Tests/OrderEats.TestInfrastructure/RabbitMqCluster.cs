@@ -13,6 +13,9 @@ public sealed class RabbitMqCluster : IAsyncDisposable
 {
     private static readonly string[] ServerDirectories = ["/usr/lib/rabbitmq/bin", "/usr/local/lib/rabbitmq/bin", "/opt/rabbitmq/sbin"];
     private static readonly TimeSpan ReplicationTimeout = TimeSpan.FromMinutes(3);
+    private const string FolderPrefix = "ordereats-rabbitmq-cluster-";
+    private const string OwnerFile = "owner.pid";
+    private const string EpmdPortFile = "epmd.port";
 
     private readonly string folder;
     private readonly string serverDirectory;
@@ -49,10 +52,12 @@ public sealed class RabbitMqCluster : IAsyncDisposable
         var serverDirectory = ServerDirectories.FirstOrDefault(d => File.Exists(Path.Combine(d, "rabbitmq-server")))
             ?? throw new InvalidOperationException(
                 $"rabbitmq-server is not installed (looked in {string.Join(", ", ServerDirectories)}). Install it (apt-get install -y rabbitmq-server).");
+        StopOrphans(serverDirectory);
         var id = Guid.NewGuid().ToString("N")[..10];
-        var folder = Path.Combine(Path.GetTempPath(), "ordereats-rabbitmq-cluster-" + id);
+        var folder = Path.Combine(Path.GetTempPath(), FolderPrefix + id);
         var home = Path.Combine(folder, "home");
         Directory.CreateDirectory(home);
+        await File.WriteAllTextAsync(Path.Combine(folder, OwnerFile), Environment.ProcessId.ToString(CultureInfo.InvariantCulture), cancellationToken);
 
         // One cookie for every node and for the CLI tools: nodes of a cluster authenticate each other with it.
         var cookie = Path.Combine(home, ".erlang.cookie");
@@ -63,6 +68,7 @@ public sealed class RabbitMqCluster : IAsyncDisposable
         }
 
         var cluster = new RabbitMqCluster(folder, serverDirectory, FreePort.Find());
+        await File.WriteAllTextAsync(Path.Combine(folder, EpmdPortFile), cluster.epmdPort.ToString(CultureInfo.InvariantCulture), cancellationToken);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.KillEverything();
         try
         {
@@ -256,6 +262,39 @@ public sealed class RabbitMqCluster : IAsyncDisposable
 
         KillEpmd();
         DeleteFolder();
+    }
+
+    // A run that was killed (SIGKILL, a CI timeout) leaves its nodes running; stop those whose owning process is gone (never a live run's).
+    private static void StopOrphans(string serverDirectory)
+    {
+        foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), FolderPrefix + "*"))
+        {
+            var ownerFile = Path.Combine(folder, OwnerFile);
+            if (!File.Exists(ownerFile) || !int.TryParse(File.ReadAllText(ownerFile), out var owner) || Directory.Exists($"/proc/{owner.ToString(CultureInfo.InvariantCulture)}"))
+            {
+                continue;
+            }
+
+            foreach (var pidFile in Directory.GetFiles(folder, "rabbitmq.pid", SearchOption.AllDirectories))
+            {
+                // Only a process that runs from this folder: a pid may have been reused since.
+                if (int.TryParse(File.ReadAllText(pidFile).Trim(), out var pid) && File.Exists($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/cmdline") &&
+                    File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/cmdline").Contains(folder, StringComparison.Ordinal))
+                {
+                    ProcessTree.Kill(pid);
+                }
+            }
+
+            var portFile = Path.Combine(folder, EpmdPortFile);
+            var port = File.Exists(portFile) && int.TryParse(File.ReadAllText(portFile), out var p) ? p : 0;
+            var orphan = new RabbitMqCluster(folder, serverDirectory, port);
+            if (port > 0)
+            {
+                orphan.KillEpmd();
+            }
+
+            orphan.DeleteFolder();
+        }
     }
 
     private void KillEpmd()
