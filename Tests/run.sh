@@ -43,11 +43,13 @@ trap 'rm -f "$log"' EXIT
 status=0
 dotnet test OrderEats.sln -c Release 2>&1 | tee "$log" || status=$?
 
-# The short chaos run: every service as its own process on a private broker and database, kill -9s, a broker and a database restart,
-# then the DESIGN §2 invariants from the services' own databases (exits non-zero when one breaks).
+# The short chaos run: every service as its own process on a private 3-node RabbitMQ cluster and a durable PostgreSQL (fsync and
+# synchronous_commit on), kill -9s of services, kill -9 of one broker node and a database crash (kill -9 of the postmaster), then the
+# DESIGN §2 invariants from the services' own databases (exits non-zero when one breaks).
 chaos=0
 dotnet run -c Release --project Tests/OrderEats.Chaos -- \
-  --orders 300 --rate 20 --instances 1 --kills 3 --broker-restarts 1 --db-restarts 1 --settle-timeout 180 || chaos=$?
+  --orders 300 --rate 20 --instances 1 --kills 3 --broker-cluster 3 --broker-node-kills 1 --db-crashes 1 \
+  --broker-restarts 0 --db-restarts 0 --settle-timeout 180 || chaos=$?
 if [ "$chaos" -ne 0 ]; then echo "Chaos run failed (exit $chaos)"; status=$chaos; fi
 
 # One closing line for the whole run, summed over the test assemblies.

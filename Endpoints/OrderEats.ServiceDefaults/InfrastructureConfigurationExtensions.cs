@@ -52,7 +52,14 @@ public static class InfrastructureConfigurationExtensions
         switch (infrastructure.Transport)
         {
             case TransportKind.RabbitMq:
-                configuration.UseRabbitMq(infrastructure.RabbitMqUri!, options => options.CertificateAuthorityFile = infrastructure.RabbitMqCaFile);
+                configuration.UseRabbitMq(infrastructure.RabbitMqUri!, options =>
+                {
+                    options.CertificateAuthorityFile = infrastructure.RabbitMqCaFile;
+                    if (infrastructure.RabbitMqDeliveryLimit is { } limit)
+                    {
+                        options.DeliveryLimit = limit == "none" ? null : int.Parse(limit, System.Globalization.CultureInfo.InvariantCulture);
+                    }
+                });
                 break;
             default:
                 configuration.UseLearningTransport(infrastructure.LearningFolder);

@@ -19,6 +19,12 @@ public sealed record InfrastructureOptions
     /// <summary>With an <c>amqps://</c> URI, the PEM file of the CA that signed the broker's certificate (<c>OrderEats:RabbitMqCaFile</c> or <c>ORDEREATS_RABBITMQ_CA</c>).</summary>
     public string? RabbitMqCaFile { get; init; }
 
+    /// <summary>
+    /// The RabbitMQ delivery limit of the quorum queues the endpoints declare (<c>OrderEats:RabbitMqDeliveryLimit</c>: a number, or <c>none</c>
+    /// for queues declared without limit and dead-lettering while they are migrated); null keeps the transport's default (50).
+    /// </summary>
+    public string? RabbitMqDeliveryLimit { get; init; }
+
     /// <summary>Messages each endpoint processes at once (<c>OrderEats:MaxConcurrency</c> or <c>ORDEREATS_CONCURRENCY</c>); null keeps the engine default.</summary>
     public int? MaxConcurrency { get; init; }
 
@@ -74,6 +80,7 @@ public sealed record InfrastructureOptions
             ShutdownTimeout = ShutdownTimeoutSetting.Read(configuration),
             ConsoleQueue = ConsoleReporting.Queue(configuration),
             ConsoleAuditQueue = ConsoleReporting.AuditQueue(configuration),
+            RabbitMqDeliveryLimit = section["RabbitMqDeliveryLimit"],
             MaxConcurrency = int.TryParse(section["MaxConcurrency"] ?? configuration["ORDEREATS_CONCURRENCY"], out var concurrency) && concurrency > 0 ? concurrency : null,
         }.Validate();
     }
@@ -84,6 +91,12 @@ public sealed record InfrastructureOptions
         if (Transport == TransportKind.RabbitMq && string.IsNullOrWhiteSpace(RabbitMqUri))
         {
             throw new InvalidOperationException("Transport is RabbitMQ but no AMQP URI is set. Set ORDEREATS_RABBITMQ (e.g. amqp://guest:guest@localhost:5672/) or OrderEats:RabbitMq.");
+        }
+
+        if (RabbitMqDeliveryLimit is { } limit && limit != "none" && !(int.TryParse(limit, out var number) && number > 10))
+        {
+            throw new InvalidOperationException(
+                $"OrderEats:RabbitMqDeliveryLimit is '{limit}'; use a number above 10 (the transport requeues a delivery up to 10 times before it re-sends it), or 'none'.");
         }
 
         if (Persistence != SqlDialectKind.Sqlite && string.IsNullOrWhiteSpace(ServerConnectionString))

@@ -5,12 +5,16 @@ using RabbitMQ.Client.Exceptions;
 
 namespace OrderEats.Engine.RabbitMQ;
 
-/// <summary>One auto-recovering connection, opened on first use and retried every RecoveryInterval until the broker answers.</summary>
+/// <summary>
+/// One auto-recovering connection, opened on first use and retried every RecoveryInterval until the broker answers. With several nodes it
+/// connects to whichever answers first (in random order) and, after losing that node, recovers on another.
+/// </summary>
 internal sealed class ConnectionManager : IAsyncDisposable
 {
     private static readonly TimeSpan ReconnectPoll = TimeSpan.FromMilliseconds(250);
 
     private readonly ConnectionFactory factory;
+    private readonly BrokerAddresses addresses;
     private readonly RabbitMqOptions options;
     private readonly ILogger logger;
     private readonly ConnectionHealth health;
@@ -18,26 +22,33 @@ internal sealed class ConnectionManager : IAsyncDisposable
     private IConnection? connection;
     private volatile bool disposed;
 
-    public ConnectionManager(Uri uri, string name, RabbitMqOptions options, ILogger logger)
+    public ConnectionManager(BrokerAddresses addresses, string name, RabbitMqOptions options, ILogger logger)
     {
         Name = name;
+        this.addresses = addresses;
         this.options = options;
         this.logger = logger;
         factory = new ConnectionFactory
         {
-            Uri = uri,
+            Uri = addresses.First,
             ClientProvidedName = name,
             AutomaticRecoveryEnabled = true,
             TopologyRecoveryEnabled = true,
             NetworkRecoveryInterval = options.RecoveryInterval,
             RequestedHeartbeat = options.Heartbeat,
         };
-        if (factory.Ssl.Enabled && options.CertificateAuthorityFile is { } authority)
+        if (options.CertificateAuthorityFile is { } authority && addresses.Endpoints.Any(e => e.Ssl.Enabled))
         {
-            factory.Ssl.CertificateValidationCallback = TlsTrust.For(authority);
+            // The client connects through the endpoint list, and each node's endpoint carries its own TLS settings.
+            var trust = TlsTrust.For(authority);
+            factory.Ssl.CertificateValidationCallback = trust;
+            foreach (var endpoint in addresses.Endpoints.Where(e => e.Ssl.Enabled))
+            {
+                endpoint.Ssl.CertificateValidationCallback = trust;
+            }
         }
 
-        health = new ConnectionHealth(name, factory.Endpoint.ToString(), options, logger);
+        health = new ConnectionHealth(name, addresses.ToString(), options, logger);
     }
 
     public string Name { get; }
@@ -46,6 +57,9 @@ internal sealed class ConnectionManager : IAsyncDisposable
     public bool IsHealthy => connection is { } current ? current.IsOpen : health.DisconnectedSince is null;
 
     public DateTimeOffset? DisconnectedSince => health.DisconnectedSince;
+
+    /// <summary>The node the connection is open to (null before it was opened); tests use it to kill that node.</summary>
+    internal AmqpTcpEndpoint? ConnectedEndpoint => connection is { IsOpen: true } open ? open.Endpoint : null;
 
     /// <summary>The open connection; waits while the broker cannot be reached.</summary>
     public async Task<IConnection> GetConnection(CancellationToken cancellationToken = default)
@@ -108,7 +122,7 @@ internal sealed class ConnectionManager : IAsyncDisposable
                 ObjectDisposedException.ThrowIf(disposed, this);
                 try
                 {
-                    var opened = await factory.CreateConnectionAsync(Name, cancellationToken);
+                    var opened = await factory.CreateConnectionAsync(addresses.Endpoints, Name, cancellationToken);
                     opened.ConnectionShutdownAsync += OnShutdown;
                     opened.RecoverySucceededAsync += OnRecovered;
                     opened.ConnectionRecoveryErrorAsync += OnRecoveryError;
@@ -116,6 +130,7 @@ internal sealed class ConnectionManager : IAsyncDisposable
                     opened.ConnectionUnblockedAsync += OnUnblocked;
                     connection = opened;
                     health.ReportUp();
+                    logger.LogInformation("Connection {ConnectionName} opened to RabbitMQ node {Node}", Name, Node(opened));
                 }
                 catch (BrokerUnreachableException ex)
                 {
@@ -123,7 +138,7 @@ internal sealed class ConnectionManager : IAsyncDisposable
                     health.ReportDown(ex, reason);
                     logger.LogWarning(
                         "Cannot reach RabbitMQ for connection {ConnectionName} ({Endpoint}): {Reason}. Retrying in {RecoveryInterval}",
-                        Name, factory.Endpoint, reason, options.RecoveryInterval);
+                        Name, addresses, reason, options.RecoveryInterval);
                     await Task.Delay(options.RecoveryInterval, cancellationToken);
                 }
             }
@@ -153,10 +168,13 @@ internal sealed class ConnectionManager : IAsyncDisposable
     {
         var since = health.DisconnectedSince;
         logger.LogInformation(
-            "Connection {ConnectionName} to RabbitMQ recovered after {Downtime}", Name, since is null ? TimeSpan.Zero : DateTimeOffset.UtcNow - since.Value);
+            "Connection {ConnectionName} to RabbitMQ recovered on node {Node} after {Downtime}",
+            Name, sender is IConnection recovered ? Node(recovered) : "?", since is null ? TimeSpan.Zero : DateTimeOffset.UtcNow - since.Value);
         health.ReportUp();
         return Task.CompletedTask;
     }
+
+    private static string Node(IConnection connection) => $"{connection.Endpoint.HostName}:{connection.Endpoint.Port}";
 
     private Task OnRecoveryError(object sender, ConnectionRecoveryErrorEventArgs args)
     {

@@ -232,6 +232,28 @@ internal sealed class Dispatcher(ConnectionManager connection, ILogger logger) :
         }
     }
 
+    /// <summary>
+    /// Declares an existing shared queue again with the arguments this endpoint would create it with, so a queue declared without them (before
+    /// the delivery limit, or by hand) is found at startup. An account that may not configure the queue cannot tell (403); its owner's setup can.
+    /// </summary>
+    public async Task CheckQueueArguments(string queue, IDictionary<string, object?>? arguments, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await WithProbe(
+                probe => probe.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false, arguments: arguments, cancellationToken: cancellationToken),
+                cancellationToken);
+        }
+        catch (OperationInterruptedException ex) when (BrokerFailure.ReplyCode(ex) == 403)
+        {
+            // Not this account's queue to configure.
+        }
+        catch (OperationInterruptedException ex) when (BrokerFailure.ReplyCode(ex) == 406)
+        {
+            throw new InvalidOperationException(QueueMismatch.Explain(queue, arguments, ex.ShutdownReason?.ReplyText ?? ex.Message), ex);
+        }
+    }
+
     /// <summary>Runs <paramref name="work"/> on a throwaway channel: a passive declare of a missing queue closes its channel.</summary>
     private async Task<T> WithProbe<T>(Func<IChannel, Task<T>> work, CancellationToken cancellationToken)
     {

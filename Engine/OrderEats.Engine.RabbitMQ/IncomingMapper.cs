@@ -10,7 +10,9 @@ namespace OrderEats.Engine.RabbitMQ;
 /// AMQP → engine message. Header values become strings (longstr bytes as UTF-8, numbers, booleans and timestamps invariantly);
 /// broker and client headers (<c>x-…</c>, e.g. x-death) are left out so they never travel on with a retried or forwarded copy.
 /// A message without message_id, or with a header that is not a string or scalar, is still handed over with a generated id and
-/// <see cref="IncomingMessage.TransportError"/> set, so the engine moves it to the error queue.
+/// <see cref="IncomingMessage.TransportError"/> set, so the engine moves it to the error queue. A message a queue dead-lettered at its
+/// delivery limit gets the failure headers from its <c>x-death</c> entry (<see cref="DeliveryLimitFailure"/>), so it reads like any other failure
+/// (unless it carries failure headers already: one the engine moved to the error queue and the error queue then parked).
 /// </summary>
 internal static class IncomingMapper
 {
@@ -38,6 +40,12 @@ internal static class IncomingMapper
                     errors.Add($"header '{name}' {problem}");
                 }
             }
+        }
+
+        // A message the engine had already moved to the error queue keeps its own failure headers when the error queue parks it.
+        if (!headers.ContainsKey(Headers.FailedQueue) && BrokerHeaders.LastDeath(properties.Headers) is { Reason: BrokerHeaders.DeliveryLimitReason } death)
+        {
+            DeliveryLimitFailure.Add(headers, death);
         }
 
         AddFromProperty(headers, Headers.CorrelationId, properties.CorrelationId);

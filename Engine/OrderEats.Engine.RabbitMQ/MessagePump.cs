@@ -8,6 +8,9 @@ namespace OrderEats.Engine.RabbitMQ;
 
 /// <summary>
 /// One consumer on its own channel: prefetch MaxConcurrency × multiplier, MaxConcurrency deliveries processed at once, manual acks.
+/// A requeue is a <c>basic.reject</c> (RabbitMQ 4.3+ counts only rejects, not nacks, as failed deliveries); a delivery the broker has counted
+/// MaxRequeues times is re-sent through the delay queues instead (then acked), so retries never run into the queue's delivery limit, which is
+/// left for what the process cannot settle itself: a crash on every delivery.
 /// Automatic recovery re-registers the consumer after a connection loss (acks for deliveries of the lost channel are dropped by the
 /// client; the broker redelivers those messages). A channel the broker closes on its own (e.g. an ack timeout) is not recovered by
 /// the client, so the pump opens a new one and consumes again.
@@ -19,6 +22,8 @@ internal sealed class MessagePump : IAsyncDisposable
     private readonly OnMessage onMessage;
     private readonly ILogger logger;
     private readonly Action<MessagePump> onDisposed;
+    private readonly Func<IncomingMessage, string, CancellationToken, Task> defer;
+    private readonly RabbitMqOptions options;
     private readonly ushort concurrency;
     private readonly ushort prefetch;
     private readonly TimeSpan restartDelay;
@@ -31,8 +36,17 @@ internal sealed class MessagePump : IAsyncDisposable
     private int inFlight;
     private int disposed;
 
-    private MessagePump(ConnectionManager connection, ReceiveSettings settings, RabbitMqOptions options, OnMessage onMessage, ILogger logger, Action<MessagePump> onDisposed)
+    private MessagePump(
+        ConnectionManager connection,
+        ReceiveSettings settings,
+        RabbitMqOptions options,
+        OnMessage onMessage,
+        ILogger logger,
+        Action<MessagePump> onDisposed,
+        Func<IncomingMessage, string, CancellationToken, Task> defer)
     {
+        this.options = options;
+        this.defer = defer;
         this.connection = connection;
         this.settings = settings;
         this.onMessage = onMessage;
@@ -47,9 +61,16 @@ internal sealed class MessagePump : IAsyncDisposable
     internal IChannel? Channel => Volatile.Read(ref channel);
 
     public static async Task<MessagePump> Start(
-        ConnectionManager connection, ReceiveSettings settings, RabbitMqOptions options, OnMessage onMessage, ILogger logger, Action<MessagePump> onDisposed, CancellationToken cancellationToken = default)
+        ConnectionManager connection,
+        ReceiveSettings settings,
+        RabbitMqOptions options,
+        OnMessage onMessage,
+        ILogger logger,
+        Action<MessagePump> onDisposed,
+        Func<IncomingMessage, string, CancellationToken, Task> defer,
+        CancellationToken cancellationToken = default)
     {
-        var pump = new MessagePump(connection, settings, options, onMessage, logger, onDisposed);
+        var pump = new MessagePump(connection, settings, options, onMessage, logger, onDisposed, defer);
         await pump.Consume(cancellationToken);
         logger.LogInformation("Receiving from {Queue} with concurrency {MaxConcurrency} and prefetch {Prefetch}", settings.Queue, pump.concurrency, pump.prefetch);
         return pump;
@@ -178,6 +199,12 @@ internal sealed class MessagePump : IAsyncDisposable
                 result = ReceiveResult.Requeue;
             }
 
+            if (result == ReceiveResult.Requeue && message.TransportError is null && BrokerHeaders.DeliveryCount(delivery.BasicProperties) >= options.MaxRequeues &&
+                Volatile.Read(ref disposed) == 0)
+            {
+                result = await Defer(message);
+            }
+
             await Settle(deliveredOn, delivery.DeliveryTag, result);
         }
         finally
@@ -199,13 +226,33 @@ internal sealed class MessagePump : IAsyncDisposable
             }
             else
             {
-                await deliveredOn.BasicNackAsync(deliveryTag, multiple: false, requeue: true);
+                await deliveredOn.BasicRejectAsync(deliveryTag, requeue: true);
             }
         }
         catch (Exception ex) when (ex is OperationInterruptedException or IOException)
         {
             logger.LogInformation(
                 "Could not {Result} delivery {DeliveryTag} on {Queue} because its channel is closed; the broker will redeliver the message", result, deliveryTag, settings.Queue);
+        }
+    }
+
+    /// <summary>Re-sends a message requeued too often through the delay queues; Ack when that copy is stored, Requeue when it could not be.</summary>
+    private async Task<ReceiveResult> Defer(IncomingMessage message)
+    {
+        try
+        {
+            await defer(message, settings.Queue, stopping.Token);
+            logger.LogWarning(
+                "Message {MessageId} on {Queue} was requeued {MaxRequeues} times; re-sent to arrive again in {RequeueDelay}, so RabbitMQ's delivery limit never counts retries",
+                message.MessageId, settings.Queue, options.MaxRequeues, options.RequeueDelay);
+            return ReceiveResult.Ack;
+        }
+#pragma warning disable CA1031 // Whatever stopped the re-send, requeueing keeps the message; the broker's delivery limit still guards it.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            logger.LogWarning(ex, "Could not re-send message {MessageId} on {Queue} through the delay queues; requeueing it instead", message.MessageId, settings.Queue);
+            return ReceiveResult.Requeue;
         }
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using OrderEats.Engine.Transport;
+using RabbitMQ.Client;
 
 namespace OrderEats.Engine.RabbitMQ;
 
@@ -15,21 +16,19 @@ internal sealed partial class RabbitMqTransport : ITransport, IQueueDepth, ITran
     private readonly ConnectionManager dispatchConnection;
     private readonly ConnectionManager receiveConnection;
     private readonly Dispatcher dispatcher;
-    private readonly Topology topology;
     private readonly ConcurrentDictionary<MessagePump, bool> pumps = new();
 
-    public RabbitMqTransport(Uri uri, RabbitMqOptions options, ILoggerFactory loggerFactory)
+    public RabbitMqTransport(BrokerAddresses addresses, RabbitMqOptions options, ILoggerFactory loggerFactory)
     {
-        ArgumentNullException.ThrowIfNull(uri);
+        ArgumentNullException.ThrowIfNull(addresses);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         this.options = options;
         logger = loggerFactory.CreateLogger<RabbitMqTransport>();
         var name = options.ConnectionName ?? $"OrderEats {Process.GetCurrentProcess().ProcessName}";
-        dispatchConnection = new ConnectionManager(uri, name + " (dispatch)", options, logger);
-        receiveConnection = new ConnectionManager(uri, name + " (receive)", options, logger);
+        dispatchConnection = new ConnectionManager(addresses, name + " (dispatch)", options, logger);
+        receiveConnection = new ConnectionManager(addresses, name + " (receive)", options, logger);
         dispatcher = new Dispatcher(dispatchConnection, logger);
-        topology = new Topology(options.QueueType);
     }
 
     /// <summary>False while a connection this transport uses is down (or could not be opened yet); for health checks.</summary>
@@ -38,6 +37,12 @@ internal sealed partial class RabbitMqTransport : ITransport, IQueueDepth, ITran
     /// <summary>When the first of the connections went down, or null while all are up.</summary>
     public DateTimeOffset? DisconnectedSince =>
         new[] { dispatchConnection.DisconnectedSince, receiveConnection.DisconnectedSince }.Where(d => d is not null).Min();
+
+    /// <summary>The node the dispatching connection is on (tests kill it).</summary>
+    internal AmqpTcpEndpoint? DispatchNode => dispatchConnection.ConnectedEndpoint;
+
+    /// <summary>The node the receiving connection is on (tests kill it).</summary>
+    internal AmqpTcpEndpoint? ReceiveNode => receiveConnection.ConnectedEndpoint;
 
     public async Task Setup(TransportSetup setup, CancellationToken cancellationToken = default)
     {
@@ -50,7 +55,7 @@ internal sealed partial class RabbitMqTransport : ITransport, IQueueDepth, ITran
             options,
             logger,
             cancellationToken);
-        foreach (var queue in new[] { setup.ErrorQueue }.Concat(setup.AdditionalQueues ?? []).Distinct(StringComparer.Ordinal).Where(q => q != setup.EndpointQueue))
+        foreach (var (queue, arguments) in QueuesOf(setup).Where(q => q.Queue != setup.EndpointQueue))
         {
             await SharedTopology.Ensure(
                 $"queue '{queue}'",
@@ -61,7 +66,7 @@ internal sealed partial class RabbitMqTransport : ITransport, IQueueDepth, ITran
                         await dispatcher.WithChannel(
                             async channel =>
                             {
-                                await topology.DeclareQueue(channel.Channel, queue, cancellationToken);
+                                await Topology.DeclareQueue(channel.Channel, queue, arguments, cancellationToken);
                                 if (queue == setup.ErrorQueue)
                                 {
                                     // A delayed message whose destination vanished reaches the error queue (whoever creates it binds it).
@@ -70,6 +75,10 @@ internal sealed partial class RabbitMqTransport : ITransport, IQueueDepth, ITran
                             },
                             "set up queue " + queue,
                             cancellationToken);
+                    }
+                    else
+                    {
+                        await dispatcher.CheckQueueArguments(queue, arguments, cancellationToken);
                     }
                 },
                 options,
@@ -82,8 +91,9 @@ internal sealed partial class RabbitMqTransport : ITransport, IQueueDepth, ITran
             async confirmed =>
             {
                 var channel = confirmed.Channel;
-                await topology.DeclareQueue(channel, setup.EndpointQueue, cancellationToken);
-                dispatcher.MarkQueueKnown(setup.EndpointQueue);
+                var (endpointQueue, endpointArguments) = QueuesOf(setup).Single(q => q.Queue == setup.EndpointQueue);
+                await Topology.DeclareQueue(channel, endpointQueue, endpointArguments, cancellationToken);
+                dispatcher.MarkQueueKnown(endpointQueue);
                 if (setup.EndpointQueue == setup.ErrorQueue)
                 {
                     await Topology.BindUnroutableDelays(channel, setup.ErrorQueue, cancellationToken);
@@ -102,7 +112,8 @@ internal sealed partial class RabbitMqTransport : ITransport, IQueueDepth, ITran
             "set up the topology of " + setup.EndpointQueue,
             cancellationToken);
         logger.LogInformation(
-            "RabbitMQ topology ready for {Queue}: {QueueType} queues, {SubscriptionCount} subscriptions", setup.EndpointQueue, options.QueueType, setup.SubscribedEventTypes.Count);
+            "RabbitMQ topology ready for {Queue}: {QueueType} queues, delivery limit {DeliveryLimit}, {SubscriptionCount} subscriptions",
+            setup.EndpointQueue, options.QueueType, QueueArguments.DeadLetters(options) ? options.DeliveryLimit!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : "none", setup.SubscribedEventTypes.Count);
     }
 
     public async Task Dispatch(IReadOnlyList<TransportOperation> operations, CancellationToken cancellationToken = default)
@@ -129,7 +140,7 @@ internal sealed partial class RabbitMqTransport : ITransport, IQueueDepth, ITran
         {
             try
             {
-                var pump = await MessagePump.Start(receiveConnection, settings, options, onMessage, logger, Forget, cancellationToken);
+                var pump = await MessagePump.Start(receiveConnection, settings, options, onMessage, logger, Forget, Defer, cancellationToken);
                 pumps[pump] = true;
                 return pump;
             }
@@ -157,6 +168,28 @@ internal sealed partial class RabbitMqTransport : ITransport, IQueueDepth, ITran
         await dispatcher.DisposeAsync();
         await dispatchConnection.DisposeAsync();
         await receiveConnection.DisposeAsync();
+    }
+
+    /// <summary>The queues to declare, targets first: the error queue's parking queue, the error queue, the endpoint queue, the additional ones.</summary>
+    private IEnumerable<(string Queue, IDictionary<string, object?>? Arguments)> QueuesOf(TransportSetup setup)
+    {
+        if (QueueArguments.DeadLetters(options))
+        {
+            yield return (QueueArguments.ParkedQueue(setup.ErrorQueue), QueueArguments.ForParkedQueue(options));
+        }
+
+        yield return (setup.ErrorQueue, QueueArguments.ForErrorQueue(options, setup.ErrorQueue));
+        foreach (var queue in new[] { setup.EndpointQueue }.Concat(setup.AdditionalQueues ?? []).Distinct(StringComparer.Ordinal).Where(q => q != setup.ErrorQueue))
+        {
+            yield return (queue, QueueArguments.ForQueue(options, setup.ErrorQueue));
+        }
+    }
+
+    /// <summary>Sends a copy of <paramref name="message"/> (same id, headers and body) back to <paramref name="queue"/> through the delay queues.</summary>
+    private Task Defer(IncomingMessage message, string queue, CancellationToken cancellationToken)
+    {
+        var copy = new OutgoingMessage(message.MessageId, message.Headers, message.Body);
+        return dispatcher.Dispatch([TransportOperation.Send(copy, queue, DateTimeOffset.UtcNow + options.RequeueDelay)], cancellationToken);
     }
 
     private void Forget(MessagePump pump) => pumps.TryRemove(pump, out _);

@@ -8,21 +8,18 @@ namespace OrderEats.Engine.RabbitMQ;
 /// exchange; a subscription binds the event's exchange to the endpoint's exchange; a publish binds the concrete event's exchange to
 /// those of its base types, so subscribers of a base type receive derived events (once: RabbitMQ delivers to each queue once per publish).
 /// </summary>
-internal sealed class Topology(RabbitMqQueueType queueType)
+internal static class Topology
 {
-    public async Task DeclareQueue(IChannel channel, string queue, CancellationToken cancellationToken = default)
+    /// <summary>Declares a durable queue with <paramref name="arguments"/>, its fanout exchange, and its binding for delayed delivery.</summary>
+    public static async Task DeclareQueue(IChannel channel, string queue, IDictionary<string, object?>? arguments, CancellationToken cancellationToken = default)
     {
-        var arguments = queueType == RabbitMqQueueType.Quorum ? new Dictionary<string, object?> { ["x-queue-type"] = "quorum" } : null;
         try
         {
             await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false, arguments: arguments, cancellationToken: cancellationToken);
         }
         catch (OperationInterruptedException ex) when (BrokerFailure.ReplyCode(ex) == 406)
         {
-            throw new InvalidOperationException(
-                $"Queue '{queue}' already exists with other settings than this endpoint declares ({queueType} queue, durable): {ex.ShutdownReason?.ReplyText}. " +
-                $"Set RabbitMqOptions.QueueType to the existing queue's type, or delete the queue (after draining it) so it can be recreated.",
-                ex);
+            throw new InvalidOperationException(QueueMismatch.Explain(queue, arguments, ex.ShutdownReason?.ReplyText ?? ex.Message), ex);
         }
 
         await channel.ExchangeDeclareAsync(queue, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);

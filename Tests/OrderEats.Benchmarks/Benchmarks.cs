@@ -16,6 +16,7 @@ internal static class Benchmarks
         "raw-chain" => ChainScenarios.RawChain(context),
         "masstransit-chain" => ChainScenarios.MassTransitChain(context),
         "engine-chain" => ChainScenarios.EngineChain(context),
+        "engine-chain-no-limit" => ChainScenarios.EngineChain(context, deliveryLimit: false),
         "receive" => ChainScenarios.Receive(context),
         "saga-initiate" => SagaScenarios.Initiate(context),
         "saga-update" => SagaScenarios.Update(context),
@@ -25,6 +26,6 @@ internal static class Benchmarks
         "order-sql" => OrderSqlScenario.Run(context),
         "restart" => RestartScenario.Run(context),
         "order-scale" => OrderSagaScenario.Scale(context),
-        _ => throw new ArgumentException($"Unknown scenario '{scenario}'. Scenarios: {string.Join(", ", All)}, all."),
+        _ => throw new ArgumentException($"Unknown scenario '{scenario}'. Scenarios: {string.Join(", ", All)}, engine-chain-no-limit, all."),
     };
 }

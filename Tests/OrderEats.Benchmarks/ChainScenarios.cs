@@ -61,13 +61,19 @@ internal static class ChainScenarios
         });
     }
 
-    public static async Task EngineChain(BenchContext context)
+    /// <summary>engine-chain; with <paramref name="deliveryLimit"/> false (engine-chain-no-limit) its queues have no delivery limit or dead-lettering, to price them.</summary>
+    public static async Task EngineChain(BenchContext context, bool deliveryLimit = true)
     {
         var options = context.Options;
         var progress = new Progress();
-        var name = BenchContext.Unique("bench-engine-chain");
+        var name = BenchContext.Unique(deliveryLimit ? "bench-engine-chain" : "bench-engine-chain-no-limit");
         var endpoint = await EngineEndpoint.Start(
-            name, context.AmqpUri, options.Concurrency, c => c.AddHandler<ChainHopHandler>().Routing.RouteToEndpoint<ChainHop>(name), [progress, new ChainSettings(options.Hops)]);
+            name,
+            context.AmqpUri,
+            options.Concurrency,
+            c => c.AddHandler<ChainHopHandler>().Routing.RouteToEndpoint<ChainHop>(name),
+            [progress, new ChainSettings(options.Hops)],
+            rabbit => rabbit.DeliveryLimit = deliveryLimit ? rabbit.DeliveryLimit : null);
         for (var i = 0; i < options.Chains; i++)
         {
             await endpoint.Send(new ChainHop(i, 1, System.Diagnostics.Stopwatch.GetTimestamp()));
@@ -76,13 +82,13 @@ internal static class ChainScenarios
         var window = await Measure.Rate(progress, options.Warmup, options.Duration);
         var p50 = progress.Latencies.Percentile(50);
         await endpoint.Stop();
-        await DeleteQueues(context, name, name + "-error");
+        await DeleteQueues(context, name, name + "-error", name + "-error.parked");
         var raw = context.Result("raw-chain");
         var peer = context.Result("masstransit-chain");
         double RatioTo(Dictionary<string, object>? baseline, double value, string key) => baseline is null ? double.NaN : Measure.Ratio(value, (double)baseline[key]);
-        context.Emit(new()
+        var result = new Dictionary<string, object>
         {
-            ["scenario"] = "engine-chain",
+            ["scenario"] = deliveryLimit ? "engine-chain" : "engine-chain-no-limit",
             ["msgs_per_s"] = window.PerSecond,
             ["cpu_us_per_msg"] = window.CpuMicrosecondsPerUnit,
             ["ratio_to_raw"] = RatioTo(raw, window.PerSecond, "msgs_per_s"),
@@ -93,7 +99,14 @@ internal static class ChainScenarios
             ["chains_in_flight"] = options.Chains,
             ["concurrency"] = options.Concurrency,
             ["chain_p50_ms"] = p50,
-        });
+        };
+        if (!deliveryLimit && context.Result("engine-chain") is { } limited)
+        {
+            // Above 1: what the delivery limit and at-least-once dead-lettering cost engine-chain in the same run.
+            result["ratio_to_engine_chain"] = Measure.Ratio(window.PerSecond, (double)limited["msgs_per_s"]);
+        }
+
+        context.Emit(result);
     }
 
     public static async Task Receive(BenchContext context)
@@ -116,7 +129,7 @@ internal static class ChainScenarios
         var endpoint = await EngineEndpoint.Start(name, context.AmqpUri, options.Concurrency, c => c.AddHandler<PingHandler>(), [progress]);
         var engineRate = await Measure.Drain(progress, count, TimeSpan.FromMinutes(5));
         await endpoint.Stop();
-        await DeleteQueues(context, name, name + "-error");
+        await DeleteQueues(context, name, name + "-error", name + "-error.parked");
         context.Emit(new()
         {
             ["scenario"] = "receive",
@@ -158,7 +171,8 @@ internal static class ChainScenarios
         await using var rabbit = await RawRabbit.Connect(context.AmqpUri, 16);
         await using (var channel = await rabbit.Connection.CreateChannelAsync())
         {
-            await RawRabbit.DeclareQuorumQueue(channel, queue);
+            // As the engine will declare it (its error queue is <name>-error, see EngineEndpoint), so the endpoint's own declaration matches.
+            await RawRabbit.DeclareQuorumQueue(channel, queue, deadLetterTo: queue + "-error");
         }
 
         var type = typeof(T).FullName!;

@@ -47,7 +47,7 @@ internal static class SagaScenarios
         var progress = new Progress();
         progress.Reset(count);
         var rate = await Drain(context, name, database, progress, count);
-        await ChainScenarios.DeleteQueues(context, name, name + "-error");
+        await ChainScenarios.DeleteQueues(context, name, name + "-error", name + "-error.parked");
         context.Emit(new()
         {
             ["scenario"] = scenario,

@@ -36,7 +36,18 @@ internal sealed record ChaosReport
 
     public int DbRestarts { get; init; }
 
+    public int BrokerNodes { get; init; } = 1;
+
+    public int BrokerNodeKills { get; init; }
+
+    public int DbCrashes { get; init; }
+
+    public int DbFailovers { get; init; }
+
     public double MaxRecoverySeconds { get; init; }
+
+    /// <summary>The longest recovery of each kind of fault that happened (a new order placed after the fault until it is terminal).</summary>
+    public IReadOnlyDictionary<string, double> MaxRecoveryByFault { get; init; } = new Dictionary<string, double>();
 
     public int StartupCrashes { get; init; }
 
@@ -62,7 +73,12 @@ internal sealed record ChaosReport
         ["kills"] = Kills,
         ["broker_restarts"] = BrokerRestarts,
         ["db_restarts"] = DbRestarts,
+        ["broker_nodes"] = BrokerNodes,
+        ["broker_node_kills"] = BrokerNodeKills,
+        ["db_crashes"] = DbCrashes,
+        ["db_failovers"] = DbFailovers,
         ["max_recovery_s"] = Math.Round(MaxRecoverySeconds, 1),
+        ["max_recovery_s_by_fault"] = MaxRecoveryByFault.ToDictionary(r => r.Key, r => Math.Round(r.Value, 1)),
         ["startup_crashes"] = StartupCrashes,
         ["elapsed_s"] = Math.Round(ElapsedSeconds, 1),
     });

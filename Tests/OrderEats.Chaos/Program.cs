@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using OrderEats.Chaos;
 using OrderEats.TestInfrastructure;
-using RabbitMQ.Client;
 
 ChaosOptions options;
 try
@@ -15,16 +14,24 @@ catch (ArgumentException ex)
     return 2;
 }
 
-if (options.DbRestarts > 0 && !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(PostgresServer.EnvironmentVariable)))
+if (options.NeedsPrivateDatabase && !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(PostgresServer.EnvironmentVariable)))
 {
-    Console.Error.WriteLine($"--db-restarts restarts only a PostgreSQL this run started; unset {PostgresServer.EnvironmentVariable} or pass --db-restarts 0.");
+    Console.Error.WriteLine(
+        $"--db-restarts, --db-crashes and --db-failover stop, crash or fail over only a PostgreSQL this run started; unset {PostgresServer.EnvironmentVariable} or pass 0 for each.");
     return 2;
 }
 
 var clock = Stopwatch.StartNew();
-Program.Progress($"chaos: {options.Orders} orders at {options.Rate}/s, {options.Instances} instance(s) per service, {options.Kills} kills, {options.BrokerRestarts} broker restarts, {options.DbRestarts} database restarts");
-await using var broker = await RabbitMqBroker.StartPrivateAsync();
-await using var postgres = await PostgresServer.Start();
+Program.Progress(
+    $"chaos: {options.Orders} orders at {options.Rate}/s, {options.Instances} instance(s) per service, {options.Kills} kills, {options.BrokerRestarts} broker restarts, " +
+    $"{options.BrokerNodeKills} broker node kills ({options.BrokerCluster} node(s)), {options.DbRestarts} database restarts, {options.DbCrashes} database crashes, " +
+    $"{options.DbFailovers} database failovers");
+await using var broker = await ChaosBroker.Start(options.BrokerCluster);
+
+// The database durability is proved on runs with production settings: fsync and synchronous_commit on, and a synchronous standby for failovers.
+await using var postgres = string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(PostgresServer.EnvironmentVariable))
+    ? await PostgresServer.StartPrivate(new PostgresServerOptions { Durable = true, SynchronousStandby = options.DbFailovers > 0 })
+    : await PostgresServer.Start();
 var logs = Path.Combine(Path.GetTempPath(), "ordereats-chaos-" + Guid.NewGuid().ToString("N")[..8]);
 Program.Progress($"servers up; starting {options.Instances * ServiceCluster.Services.Count} service processes (logs in {logs})");
 // 8 messages at once per process up to 2 instances; beyond that the instances share 16, so that 10 instances of 4 services (40 processes) stay
@@ -58,11 +65,16 @@ await progress;
 
 var report = await InvariantCheck.Run(databases, placer.Accepted) with
 {
-    ErrorQueue = await ErrorQueueDepth(broker.AmqpUri),
-    Kills = faults.Kills,
-    BrokerRestarts = faults.BrokerRestarts,
-    DbRestarts = faults.DbRestarts,
+    ErrorQueue = await broker.ErrorQueueDepth(),
+    Kills = faults.Count(FaultInjector.Kill),
+    BrokerRestarts = faults.Count(FaultInjector.BrokerRestart),
+    DbRestarts = faults.Count(FaultInjector.DbRestart),
+    BrokerNodes = broker.Nodes,
+    BrokerNodeKills = faults.Count(FaultInjector.BrokerNodeKill),
+    DbCrashes = faults.Count(FaultInjector.DbCrash),
+    DbFailovers = faults.Count(FaultInjector.DbFailover),
     MaxRecoverySeconds = faults.MaxRecoverySeconds,
+    MaxRecoveryByFault = faults.LongestRecovery,
     StartupCrashes = cluster.StartupCrashes,
     ElapsedSeconds = clock.Elapsed.TotalSeconds,
 };
@@ -93,7 +105,7 @@ static async Task ReportProgress(OrderPlacer placer, FaultInjector faults, Order
                 // The database is restarting.
             }
 
-            Program.Progress($"[{clock.Elapsed.TotalSeconds:0} s] accepted {placer.AcceptedCount}, terminal {terminal}, kills {faults.Kills}, broker restarts {faults.BrokerRestarts}, db restarts {faults.DbRestarts}");
+            Program.Progress($"[{clock.Elapsed.TotalSeconds:0} s] accepted {placer.AcceptedCount}, terminal {terminal}, faults so far: {faults.Summary}");
         }
     }
     catch (OperationCanceledException)
@@ -118,13 +130,6 @@ static async Task<bool> WaitSettled(IReadOnlyCollection<Guid> accepted, OrderDat
     }
 
     return false;
-}
-
-static async Task<long> ErrorQueueDepth(string amqpUri)
-{
-    await using var connection = await new ConnectionFactory { Uri = new Uri(amqpUri) }.CreateConnectionAsync();
-    await using var channel = await connection.CreateChannelAsync();
-    return (await channel.QueueDeclarePassiveAsync("error")).MessageCount;
 }
 
 /// <summary>The chaos run's entry point.</summary>

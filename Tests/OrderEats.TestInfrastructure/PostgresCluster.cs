@@ -3,8 +3,10 @@ using System.Globalization;
 namespace OrderEats.TestInfrastructure;
 
 /// <summary>
-/// A throw-away PostgreSQL cluster in a temp folder: trust auth, loopback only, socket in the folder, fsync off. PostgreSQL refuses to run as
-/// root, so as root every tool runs as the <c>postgres</c> OS user through <c>runuser</c>.
+/// A throw-away PostgreSQL cluster in a temp folder: trust auth, loopback only, socket in the folder, fsync off (or, durable, with the production
+/// settings: fsync, synchronous_commit and full_page_writes on). PostgreSQL refuses to run as root, so as root every tool runs as the
+/// <c>postgres</c> OS user through <c>runuser</c>. A durable cluster can be crashed (SIGKILL), be the primary of a synchronous streaming standby
+/// made with pg_basebackup, be promoted, and be rebuilt as a standby of another.
 /// </summary>
 internal sealed class PostgresCluster : IAsyncDisposable
 {
@@ -16,13 +18,19 @@ internal sealed class PostgresCluster : IAsyncDisposable
 
     private readonly string binDirectory;
     private readonly string folder;
+    private readonly bool durable;
+    private readonly bool replicated;
+    private readonly string serverOptions;
     private int stopped;
 
-    private PostgresCluster(string binDirectory, string folder, int port, bool durable = false)
+    private PostgresCluster(string binDirectory, string folder, int port, bool durable = false, bool replicated = false, string serverOptions = "")
     {
         Durable = durable;
         this.binDirectory = binDirectory;
         this.folder = folder;
+        this.durable = durable;
+        this.replicated = replicated;
+        this.serverOptions = serverOptions;
         Port = port;
     }
 
@@ -33,9 +41,16 @@ internal sealed class PostgresCluster : IAsyncDisposable
 
     private string DataDirectory => Path.Combine(folder, "data");
 
-    public static Task<PostgresCluster> Start(bool durable = false, CancellationToken cancellationToken = default) => Start(string.Empty, durable, cancellationToken);
+    private static bool AsRoot => Environment.UserName == "root";
 
-    public static async Task<PostgresCluster> Start(string serverOptions, bool durable = false, CancellationToken cancellationToken = default)
+    public static Task<PostgresCluster> Start(CancellationToken cancellationToken = default) => Start(durable: false, replicated: false, cancellationToken: cancellationToken);
+
+    /// <summary>
+    /// Creates and starts a cluster; <paramref name="durable"/> turns on what production runs with (and what a crash test needs);
+    /// <paramref name="replicated"/> makes every commit wait for a synchronous standby (start one with <see cref="StartStandbyOf"/> at once);
+    /// <paramref name="serverOptions"/> adds <c>postgres -c</c> settings (e.g. <c>-c ssl=on -c ssl_cert_file=…</c>).
+    /// </summary>
+    public static async Task<PostgresCluster> Start(bool durable, bool replicated = false, string serverOptions = "", CancellationToken cancellationToken = default)
     {
         var bin = FindBinDirectory();
         var asRoot = Environment.UserName == "root";
@@ -67,12 +82,8 @@ internal sealed class PostgresCluster : IAsyncDisposable
             // A port free a moment ago can be taken before postgres binds it: try a few.
             for (var attempt = 1; ; attempt++)
             {
-                var cluster = new PostgresCluster(bin, folder, FreePort.Find(), durable);
-                var (exitCode, output) = await cluster.PgCtl(asRoot, cancellationToken,
-                    "start", "-w", "-t", "60", "-l", Path.Combine(folder, "postgres.log"), "-o",
-                    $"-c listen_addresses=127.0.0.1 -p {cluster.Port.ToString(CultureInfo.InvariantCulture)} -c unix_socket_directories={folder} " +
-                    (durable ? "-c fsync=on -c synchronous_commit=on -c full_page_writes=on" : "-c fsync=off -c synchronous_commit=off -c full_page_writes=off") +
-                    " -c max_connections=300 " + serverOptions);
+                var cluster = new PostgresCluster(bin, folder, FreePort.Find(), durable || replicated, replicated, serverOptions);
+                var (exitCode, output) = await cluster.StartServer(cancellationToken);
                 if (exitCode == 0)
                 {
                     AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.DisposeAsync().AsTask().GetAwaiter().GetResult();
@@ -124,6 +135,107 @@ internal sealed class PostgresCluster : IAsyncDisposable
             throw new InvalidOperationException($"PostgreSQL in {folder} did not restart (pg_ctl exited {exitCode}): {output}");
         }
     }
+
+    /// <summary>
+    /// Makes a synchronous streaming standby of <paramref name="primary"/> with pg_basebackup (on a port of its own) and starts it; the primary
+    /// runs with <c>synchronous_standby_names = '*'</c>, so a commit is acknowledged only once the standby has it.
+    /// </summary>
+    public static async Task<PostgresCluster> StartStandbyOf(PostgresCluster primary, CancellationToken cancellationToken = default)
+    {
+        var folder = Path.Combine(Root, FolderPrefix + Guid.NewGuid().ToString("N")[..10]);
+        Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, OwnerFile), Environment.ProcessId.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        var standby = new PostgresCluster(primary.binDirectory, folder, FreePort.Find(), durable: true, replicated: true);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => standby.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        await standby.CloneAndStart(primary, cancellationToken);
+        return standby;
+    }
+
+    /// <summary>True while the postmaster named in postmaster.pid lives.</summary>
+    public bool IsUp => PostmasterPid() is { } pid && Directory.Exists($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}");
+
+    /// <summary>SIGKILLs the postmaster and every backend (what a machine crash does to them) and waits until they are gone; the data stays.</summary>
+    public async Task Crash(CancellationToken cancellationToken = default)
+    {
+        var postmaster = PostmasterPid() ?? throw new InvalidOperationException($"PostgreSQL in {folder} is not running (no postmaster.pid); nothing to crash.");
+
+        var victims = new[] { postmaster }.Concat(ProcessTree.ChildrenOf(postmaster)).ToList();
+        foreach (var pid in victims)
+        {
+            ProcessTree.Kill(pid);
+        }
+
+        await ProcessTree.WaitUntilGone(victims, TimeSpan.FromSeconds(60), cancellationToken);
+    }
+
+    private int? PostmasterPid()
+    {
+        var pidFile = Path.Combine(DataDirectory, "postmaster.pid");
+        try
+        {
+            return File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid) ? pid : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Promotes this standby to primary and waits until it accepts writes.</summary>
+    public async Task Promote(CancellationToken cancellationToken = default)
+    {
+        var (exitCode, output) = await PgCtl(AsRoot, cancellationToken, "promote", "-w", "-t", "60");
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"PostgreSQL in {folder} was not promoted (pg_ctl exited {exitCode}): {output}");
+        }
+    }
+
+    /// <summary>Throws this cluster's data away and makes it, on the same port, a synchronous standby of <paramref name="primary"/>.</summary>
+    public async Task RebuildAsStandbyOf(PostgresCluster primary, CancellationToken cancellationToken = default)
+    {
+        if (File.Exists(Path.Combine(DataDirectory, "postmaster.pid")))
+        {
+            await PgCtl(AsRoot, cancellationToken, "stop", "-w", "-m", "immediate");
+        }
+
+        Directory.Delete(DataDirectory, recursive: true);
+        await CloneAndStart(primary, cancellationToken);
+    }
+
+    private async Task CloneAndStart(PostgresCluster primary, CancellationToken cancellationToken)
+    {
+        if (AsRoot)
+        {
+            await PostgresCommand.Run("chown", [$"{OsUser}:", folder], cancellationToken: cancellationToken);
+        }
+
+        var basebackup = Path.Combine(binDirectory, "pg_basebackup");
+        await PostgresCommand.Run(
+            Wrap(AsRoot, basebackup),
+            Args(AsRoot, basebackup, "-h", "127.0.0.1", "-p", primary.Port.ToString(CultureInfo.InvariantCulture), "-U", SuperUser, "-D", DataDirectory,
+                "--write-recovery-conf", "--wal-method=stream", "--checkpoint=fast", "--no-sync"),
+            folder,
+            cancellationToken);
+        var (exitCode, output) = await StartServer(cancellationToken);
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"The standby in {folder} did not start (pg_ctl exited {exitCode}): {output}");
+        }
+    }
+
+    private Task<(int ExitCode, string Output)> StartServer(CancellationToken cancellationToken) =>
+        PgCtl(AsRoot, cancellationToken, "start", "-w", "-t", "60", "-l", Path.Combine(folder, "postgres.log"), "-o",
+            $"-c listen_addresses=127.0.0.1 -p {Port.ToString(CultureInfo.InvariantCulture)} -c unix_socket_directories={folder} {Settings(durable, replicated)} {serverOptions}");
+
+    // Durable: what production runs with. Replicated: a commit waits until a standby has it; a standby runs so too, ready to be promoted.
+    // The quotes keep the shell pg_ctl starts postgres with from expanding '*'.
+    private static string Settings(bool durable, bool replicated) => (durable, replicated) switch
+    {
+        (_, true) => "-c fsync=on -c synchronous_commit=on -c full_page_writes=on -c max_connections=300 -c synchronous_standby_names='*' -c wal_keep_size=256MB",
+        (true, false) => "-c fsync=on -c synchronous_commit=on -c full_page_writes=on -c max_connections=300",
+        _ => "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300",
+    };
 
     private static string FindBinDirectory()
     {

@@ -1,25 +1,30 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Npgsql;
 
 namespace OrderEats.TestInfrastructure;
 
 /// <summary>
 /// A PostgreSQL server for tests: the one named by <c>ORDEREATS_POSTGRES</c> when set (databases created here are dropped on dispose), else a
-/// private cluster started from the installed binaries in a temp folder on a free loopback port and deleted on dispose.
+/// private cluster started from the installed binaries in a temp folder on a free loopback port and deleted on dispose. A private server can
+/// run durable (fsync and synchronous_commit on) and with a synchronous streaming standby; then it can crash (kill -9) and fail over.
 /// </summary>
 public sealed class PostgresServer : IAsyncDisposable
 {
     /// <summary>The environment variable holding a connection string to an existing server (its database is used only to connect).</summary>
     public const string EnvironmentVariable = "ORDEREATS_POSTGRES";
 
+    private static readonly TimeSpan StandbyTimeout = TimeSpan.FromMinutes(2);
     private readonly NpgsqlConnectionStringBuilder server;
-    private readonly PostgresCluster? cluster;
     private readonly ConcurrentDictionary<string, bool> databases = new(StringComparer.Ordinal);
+    private PostgresCluster? cluster;
+    private PostgresCluster? standby;
 
-    private PostgresServer(NpgsqlConnectionStringBuilder server, PostgresCluster? cluster)
+    private PostgresServer(NpgsqlConnectionStringBuilder server, PostgresCluster? cluster, PostgresCluster? standby = null)
     {
         this.server = server;
         this.cluster = cluster;
+        this.standby = standby;
     }
 
     /// <summary>True when this run started its own cluster.</summary>
@@ -27,6 +32,12 @@ public sealed class PostgresServer : IAsyncDisposable
 
     /// <summary>True when a private cluster runs with fsync and synchronous_commit on.</summary>
     public bool IsDurable => cluster?.Durable ?? false;
+
+    /// <summary>True when a synchronous standby runs beside the (private) primary.</summary>
+    public bool HasStandby => standby is not null;
+
+    /// <summary>The port of a private server (of its first primary).</summary>
+    public int Port => server.Port;
 
     /// <summary>Uses the server named by <see cref="EnvironmentVariable"/>, or starts a private one (fsync and synchronous_commit off).</summary>
     public static Task<PostgresServer> Start(CancellationToken cancellationToken = default) => Start(durable: false, cancellationToken);
@@ -43,7 +54,7 @@ public sealed class PostgresServer : IAsyncDisposable
             return new PostgresServer(new NpgsqlConnectionStringBuilder(configured), null);
         }
 
-        var cluster = await PostgresCluster.Start(durable, cancellationToken);
+        var cluster = await PostgresCluster.Start(durable, cancellationToken: cancellationToken);
         var builder = new NpgsqlConnectionStringBuilder
         {
             Host = "127.0.0.1",
@@ -56,19 +67,50 @@ public sealed class PostgresServer : IAsyncDisposable
     }
 
     /// <summary>
-    /// Starts a private server whatever <see cref="EnvironmentVariable"/> says (for tests that create roles or change server settings), with extra
-    /// <c>postgres -c</c> settings in <paramref name="serverOptions"/> (e.g. <c>-c ssl=on -c ssl_cert_file=…</c>).
+    /// Starts a private server whatever the environment says (for tests that crash it, create roles or change server settings).
+    /// <paramref name="options"/> can make it durable, give it extra settings, and give it a synchronous streaming standby; the connection
+    /// string then lists both hosts with <c>Target Session Attributes=primary</c>, so clients follow a failover.
     /// </summary>
-    public static async Task<PostgresServer> StartPrivate(string serverOptions = "", CancellationToken cancellationToken = default)
+    public static async Task<PostgresServer> StartPrivate(PostgresServerOptions options, CancellationToken cancellationToken = default)
     {
-        var cluster = await PostgresCluster.Start(serverOptions, cancellationToken: cancellationToken);
-        return new PostgresServer(
-            new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = cluster.Port, Username = PostgresCluster.SuperUser, Database = "postgres", MaxPoolSize = 20 },
-            cluster);
-    }
+        ArgumentNullException.ThrowIfNull(options);
+        var primary = await PostgresCluster.Start(options.Durable, options.SynchronousStandby, options.ServerOptions, cancellationToken);
+        PostgresCluster? standby = null;
+        try
+        {
+            if (options.SynchronousStandby)
+            {
+                standby = await PostgresCluster.StartStandbyOf(primary, cancellationToken);
+            }
+        }
+        catch
+        {
+            await primary.DisposeAsync();
+            throw;
+        }
 
-    /// <summary>The port of a private server.</summary>
-    public int Port => server.Port;
+        var builder = new NpgsqlConnectionStringBuilder { Username = PostgresCluster.SuperUser, Database = "postgres", MaxPoolSize = 20 };
+        if (standby is null)
+        {
+            builder.Host = "127.0.0.1";
+            builder.Port = primary.Port;
+        }
+        else
+        {
+            // Both hosts in a fixed order; whichever is primary takes the connections. A short recheck finds a promoted standby soon.
+            builder.Host = string.Create(CultureInfo.InvariantCulture, $"127.0.0.1:{primary.Port},127.0.0.1:{standby.Port}");
+            builder.TargetSessionAttributes = "primary";
+            builder.HostRecheckSeconds = 2;
+        }
+
+        var server = new PostgresServer(builder, primary, standby);
+        if (standby is not null)
+        {
+            await server.WaitForSynchronousStandby(cancellationToken);
+        }
+
+        return server;
+    }
 
     /// <summary>A unique database name (not yet created) that is dropped when the server is disposed.</summary>
     public string NewDatabaseName(string prefix = "ordereats")
@@ -111,6 +153,43 @@ public sealed class PostgresServer : IAsyncDisposable
     /// <summary>Starts a private server again (or restarts it when it runs), on the same port with the same data.</summary>
     public Task Restart(CancellationToken cancellationToken = default) => PrivateCluster().Restart(cancellationToken);
 
+    /// <summary>
+    /// Crashes the primary of a private server: SIGKILL to the postmaster and every backend (no shutdown, no checkpoint: what a machine crash
+    /// leaves behind). It stays down until <see cref="Recover"/> or <see cref="FailOver"/>.
+    /// </summary>
+    public Task Crash(CancellationToken cancellationToken = default) => PrivateCluster().Crash(cancellationToken);
+
+    /// <summary>Starts a crashed primary again, which replays its WAL; returns once it accepts connections (and its standby, if any, streams again).</summary>
+    public async Task Recover(CancellationToken cancellationToken = default)
+    {
+        await PrivateCluster().Restart(cancellationToken);
+        if (standby is not null)
+        {
+            await WaitForSynchronousStandby(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Fails over: SIGKILLs the primary (unless <see cref="Crash"/> already did), promotes the synchronous standby, then rebuilds the old primary
+    /// (on its port, from a fresh pg_basebackup of the new one) as the new synchronous standby. Commits wait until it is attached: none is ever
+    /// acknowledged by one server alone.
+    /// </summary>
+    public async Task FailOver(CancellationToken cancellationToken = default)
+    {
+        var oldPrimary = PrivateCluster();
+        var newPrimary = standby ?? throw new InvalidOperationException("This PostgreSQL server has no standby to fail over to; start it with PostgresServerOptions.SynchronousStandby.");
+        if (oldPrimary.IsUp)
+        {
+            await oldPrimary.Crash(cancellationToken);
+        }
+
+        await newPrimary.Promote(cancellationToken);
+        cluster = newPrimary;
+        standby = oldPrimary;
+        await oldPrimary.RebuildAsStandbyOf(newPrimary, cancellationToken);
+        await WaitForSynchronousStandby(cancellationToken);
+    }
+
     /// <summary>Drops the databases created here, then stops and deletes a private cluster.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -118,6 +197,11 @@ public sealed class PostgresServer : IAsyncDisposable
         {
             NpgsqlConnection.ClearAllPools();
             await cluster.DisposeAsync();
+            if (standby is not null)
+            {
+                await standby.DisposeAsync();
+            }
+
             return;
         }
 
@@ -129,6 +213,47 @@ public sealed class PostgresServer : IAsyncDisposable
 
     private PostgresCluster PrivateCluster() => cluster
         ?? throw new InvalidOperationException($"The PostgreSQL server comes from {EnvironmentVariable}; only a private server (unset {EnvironmentVariable}) may be stopped and restarted.");
+
+    private async Task WaitForSynchronousStandby(CancellationToken cancellationToken)
+    {
+        var primary = new NpgsqlConnectionStringBuilder
+        {
+            Host = "127.0.0.1",
+            Port = PrivateCluster().Port,
+            Username = PostgresCluster.SuperUser,
+            Database = "postgres",
+            Pooling = false,
+        };
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(StandbyTimeout);
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(200));
+        try
+        {
+            while (true)
+            {
+                try
+                {
+                    await using var connection = new NpgsqlConnection(primary.ConnectionString);
+                    await connection.OpenAsync(timeout.Token);
+                    await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_stat_replication WHERE sync_state = 'sync' AND state = 'streaming'", connection);
+                    if ((long)(await command.ExecuteScalarAsync(timeout.Token))! > 0)
+                    {
+                        return;
+                    }
+                }
+                catch (NpgsqlException)
+                {
+                    // Still starting.
+                }
+
+                await timer.WaitForNextTickAsync(timeout.Token);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"No synchronous standby streamed from the primary on port {primary.Port} within {StandbyTimeout}.");
+        }
+    }
 
     private async Task Execute(string sql, CancellationToken cancellationToken)
     {

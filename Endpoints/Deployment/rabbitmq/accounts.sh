@@ -8,7 +8,8 @@
 #     delivery exchange (read on ordereats.delay.delivery, an exchange only);
 #   - sends go to the destination queue's exchange, never the default exchange (write on the default exchange would reach every queue);
 #   - delayed sends and retries publish into the delay levels (write on ordereats.delay.level-NN);
-#   - the console owns the shared queues (error, console, console.audit) and the delay cascade: only it may declare, delete or consume them;
+#   - the console owns the shared queues (error, error.parked, console, console.audit) and the delay cascade: only it may declare, delete or
+#     consume them (error dead-letters into error.parked, which needs write on it; the endpoints' queues dead-letter into error);
 #   - Orders publishes the order events (configure/write/read on their exchanges), Notifications subscribes to the three it handles;
 #   - topic permissions close the delay cascade as a side door: a service may publish into the delay levels only with a routing key that
 #     ends in its own queue, and bind only its own queue to the delivery exchange (so it cannot deliver to, or tap, anyone else's queue).
@@ -62,9 +63,9 @@ account notifications \
     "^(notifications|error|console|$delay_levels)\$" \
     "^(notifications|$delay_delivery|$notified)\$"
 account console \
-    '^(console|console\.audit|error|ordereats\.delay\..+)$' \
-    '^(console|console\.audit|error|orders|payments|kitchen|notifications|ordereats\.delay\..+)$' \
-    '^(console|console\.audit|error|ordereats\.delay\..+)$'
+    '^(console|console\.audit|error|error\.parked|ordereats\.delay\..+)$' \
+    '^(console|console\.audit|error|error\.parked|orders|payments|kitchen|notifications|ordereats\.delay\..+)$' \
+    '^(console|console\.audit|error|error\.parked|ordereats\.delay\..+)$'
 
 # Topic permissions on the delay cascade's topic exchanges, imported in one call (one rabbitmqctl call per exchange and account would take
 # minutes). Routing keys of delayed messages are 28 binary words then the destination queue; an endpoint's binding key is 28 '*' words

@@ -9,10 +9,16 @@ namespace OrderEats.Benchmarks.EngineRuns;
 internal static class EngineEndpoint
 {
     public static async Task<EndpointInstance> Start(
-        string name, string amqpUri, int concurrency, Action<EndpointConfiguration> configure, IEnumerable<object> singletons, CancellationToken cancellationToken = default)
+        string name,
+        string amqpUri,
+        int concurrency,
+        Action<EndpointConfiguration> configure,
+        IEnumerable<object> singletons,
+        Action<RabbitMqOptions>? rabbit = null,
+        CancellationToken cancellationToken = default)
     {
         var configuration = new EndpointConfiguration(name) { MaxConcurrency = concurrency, ErrorQueue = name + "-error" };
-        configuration.UseRabbitMq(amqpUri);
+        configuration.UseRabbitMq(amqpUri, rabbit);
         configure(configuration);
         var services = new ServiceCollection();
         foreach (var singleton in singletons)

@@ -23,7 +23,7 @@ internal sealed class RawChain(string amqpUri, int concurrency, int hops, Durabl
     {
         var rabbit = await RawRabbit.Connect(amqpUri, concurrency, cancellationToken);
         var consumerChannel = await rabbit.Connection.CreateChannelAsync(cancellationToken: cancellationToken);
-        await RawRabbit.DeclareQuorumQueue(consumerChannel, queue, cancellationToken);
+        await RawRabbit.DeclareQuorumQueue(consumerChannel, queue, cancellationToken: cancellationToken);
         await consumerChannel.BasicQosAsync(0, (ushort)(concurrency * 3), false, cancellationToken);
         if (durableStep is not null)
         {

@@ -30,8 +30,20 @@ internal sealed class RawRabbit : IAsyncDisposable
         return rabbit;
     }
 
-    public static async Task DeclareQuorumQueue(IChannel channel, string queue, CancellationToken cancellationToken = default) =>
-        await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false, arguments: new Dictionary<string, object?> { ["x-queue-type"] = "quorum" }, cancellationToken: cancellationToken);
+    /// <summary>Declares a quorum queue; with <paramref name="deadLetterTo"/>, with the delivery limit and at-least-once dead-lettering the engine declares.</summary>
+    public static async Task DeclareQuorumQueue(IChannel channel, string queue, string? deadLetterTo = null, CancellationToken cancellationToken = default)
+    {
+        var arguments = new Dictionary<string, object?> { ["x-queue-type"] = "quorum" };
+        if (deadLetterTo is not null)
+        {
+            arguments["x-delivery-limit"] = 50;
+            arguments["x-dead-letter-exchange"] = deadLetterTo;
+            arguments["x-dead-letter-strategy"] = "at-least-once";
+            arguments["x-overflow"] = "reject-publish";
+        }
+
+        await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false, arguments: arguments, cancellationToken: cancellationToken);
+    }
 
     /// <summary>Publishes persistent to the default exchange and waits for the broker's confirm.</summary>
     public async Task Publish(string queue, BasicProperties properties, ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default)

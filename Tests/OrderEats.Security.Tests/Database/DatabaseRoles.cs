@@ -17,7 +17,7 @@ public sealed class DatabaseRoles : IAsyncDisposable
 
     public static async Task<DatabaseRoles> Start(string serverOptions = "")
     {
-        var roles = new DatabaseRoles(await PostgresServer.StartPrivate(serverOptions));
+        var roles = new DatabaseRoles(await PostgresServer.StartPrivate(new PostgresServerOptions { ServerOptions = serverOptions }));
         try
         {
             var (exitCode, output) = await roles.RunScript();

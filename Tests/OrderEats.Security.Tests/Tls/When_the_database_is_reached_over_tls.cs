@@ -19,7 +19,7 @@ public class When_the_database_is_reached_over_tls
     {
         certificates = await TestCertificates.Create();
         await certificates.GiveKeyTo("postgres");
-        server = await PostgresServer.StartPrivate($"-c ssl=on -c ssl_cert_file={certificates.CertificateFile} -c ssl_key_file={certificates.KeyFile}");
+        server = await PostgresServer.StartPrivate(new PostgresServerOptions { ServerOptions = $"-c ssl=on -c ssl_cert_file={certificates.CertificateFile} -c ssl_key_file={certificates.KeyFile}" });
     }
 
     [OneTimeTearDown]
