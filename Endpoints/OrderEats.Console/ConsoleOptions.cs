@@ -34,18 +34,28 @@ public sealed record ConsoleOptions
     /// <summary>The users (Console:Users). Empty in Development means the dev defaults operator/operator and reader/reader.</summary>
     public IReadOnlyList<ConsoleUser> Users { get; init; } = [];
 
+    /// <summary>Whether the console runs in the Development environment.</summary>
+    public bool Development { get; init; }
+
+    /// <summary>Reads and validates Console:Users (empty when none are configured); throws naming the entry that is wrong.</summary>
+    public static List<ConsoleUser> ReadUsers(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return configuration.GetSection("Console:Users").GetChildren().Select(ReadUser).ToList();
+    }
+
     /// <summary>Reads and validates the "Console" section; <paramref name="development"/> enables the dev default users when none are configured.</summary>
     public static ConsoleOptions FromConfiguration(IConfiguration configuration, bool development)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection("Console");
-        var users = section.GetSection("Users").GetChildren().Select(ReadUser).ToList();
+        var users = ReadUsers(configuration);
         if (users.Count == 0)
         {
             users = development
                 ? [new ConsoleUser("operator", PasswordHash.Create("operator"), ConsoleRole.Operator), new ConsoleUser("reader", PasswordHash.Create("reader"), ConsoleRole.Reader)]
                 : throw new InvalidOperationException(
-                    "The console has no users. Add Console:Users:0:Name, Console:Users:0:PasswordHash (from `OrderEats.Console hash-password <password>`) and Console:Users:0:Role (Reader or Operator), or run in the Development environment for the default users operator/operator and reader/reader.");
+                    "The console has no users. Add Console:Users:0:Name, Console:Users:0:PasswordHash (from `OrderEats.Console hash-password`, which reads the password from standard input) and Console:Users:0:Role (Reader or Operator), or run in the Development environment for the default users operator/operator and reader/reader.");
         }
 
         var webhook = section["AlertWebhook"];
@@ -62,6 +72,7 @@ public sealed record ConsoleOptions
             RetryMessagesPerSecond = Number(section["RetryMessagesPerSecond"], 50, "Console:RetryMessagesPerSecond"),
             RetryBatchSize = (int)Number(section["RetryBatchSize"], 10, "Console:RetryBatchSize"),
             Users = users,
+            Development = development,
         };
     }
 
@@ -72,7 +83,7 @@ public sealed record ConsoleOptions
         var hash = user["PasswordHash"];
         if (string.IsNullOrWhiteSpace(name) || string.IsNullOrWhiteSpace(hash) || !PasswordHash.IsWellFormed(hash))
         {
-            throw new InvalidOperationException($"{key} needs Name and a PasswordHash made by `OrderEats.Console hash-password <password>` (got name '{name}').");
+            throw new InvalidOperationException($"{key} needs Name and a PasswordHash made by `OrderEats.Console hash-password` (password on standard input) (got name '{name}').");
         }
 
         return Enum.TryParse<ConsoleRole>(user["Role"], ignoreCase: true, out var role) && Enum.IsDefined(role)

@@ -23,6 +23,9 @@ public sealed class ConsoleHarness : IAsyncDisposable
 {
     public const string OperatorPassword = "operator-pw";
     public const string ReaderPassword = "reader-pw";
+
+    /// <summary>The PBKDF2 iterations of the harness's users and password policy.</summary>
+    public const int TestIterations = 1000;
     private readonly List<EndpointInstance> endpoints = [];
     private readonly List<IAsyncDisposable> disposables = [];
     private WebApplication app = null!;
@@ -48,16 +51,16 @@ public sealed class ConsoleHarness : IAsyncDisposable
     public IServiceProvider Services => app.Services;
 
     /// <summary>Starts the console on SQLite, or on PostgreSQL when <paramref name="postgresServer"/> is given (then set Console:Database to a unique name).</summary>
-    public static async Task<ConsoleHarness> Start(IDictionary<string, string?>? settings = null, string? postgresServer = null)
+    public static async Task<ConsoleHarness> Start(IDictionary<string, string?>? settings = null, string? postgresServer = null, int iterations = TestIterations)
     {
         var harness = new ConsoleHarness(postgresServer);
         var configuration = new Dictionary<string, string?>
         {
             ["Console:Users:0:Name"] = "operator",
-            ["Console:Users:0:PasswordHash"] = PasswordHash.Create(OperatorPassword),
+            ["Console:Users:0:PasswordHash"] = PasswordHash.Create(OperatorPassword, TestIterations),
             ["Console:Users:0:Role"] = "Operator",
             ["Console:Users:1:Name"] = "reader",
-            ["Console:Users:1:PasswordHash"] = PasswordHash.Create(ReaderPassword),
+            ["Console:Users:1:PasswordHash"] = PasswordHash.Create(ReaderPassword, TestIterations),
             ["Console:Users:1:Role"] = "Reader",
             ["Console:RetryMessagesPerSecond"] = "1000",
         };
@@ -69,6 +72,8 @@ public sealed class ConsoleHarness : IAsyncDisposable
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
         builder.WebHost.UseTestServer();
         builder.Configuration.AddInMemoryCollection(configuration);
+        // Hashes at 600,000 iterations take half a second each on a busy machine; the suite hashes with fewer (the policy's own tests use the real count).
+        builder.Services.AddSingleton(new PasswordPolicy(iterations));
         ConsoleService.AddConsoleService(builder.Services, builder.Configuration, harness.Infrastructure);
         harness.app = builder.Build();
         ConsoleService.MapConsole(harness.app);
@@ -76,15 +81,14 @@ public sealed class ConsoleHarness : IAsyncDisposable
         return harness;
     }
 
-    public HttpClient Anonymous() => app.GetTestServer().CreateClient();
+    /// <summary>A client that keeps cookies (session, antiforgery) like a browser, and does not follow redirects.</summary>
+    public HttpClient Anonymous() => new(new CookieHandler(app.GetTestServer().CreateHandler())) { BaseAddress = app.GetTestServer().BaseAddress };
 
-    public async Task<HttpClient> Login(string name)
+    public async Task<HttpClient> Login(string name, string? password = null)
     {
         var client = Anonymous();
-        var response = await client.PostAsJsonAsync("/api/login", new { name, password = name == "operator" ? OperatorPassword : ReaderPassword });
+        var response = await client.PostAsJsonAsync("/api/login", new { name, password = password ?? (name == "operator" ? OperatorPassword : ReaderPassword) });
         response.EnsureSuccessStatusCode();
-        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("OrderEats.Console=", StringComparison.Ordinal));
-        client.DefaultRequestHeaders.Add("Cookie", cookie.Split(';')[0]);
         return client;
     }
 

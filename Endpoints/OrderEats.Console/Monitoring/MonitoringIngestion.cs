@@ -106,7 +106,7 @@ internal sealed class MonitoringIngestion(
             {
                 var text = change.Kind switch
                 {
-                    LivenessChange.Lost => $"Endpoint {change.Endpoint} on {change.Host} (instance {change.InstanceId}) sent no heartbeat since {Web.Html.Time(change.LastSeen)}: dead",
+                    LivenessChange.Lost => $"Endpoint {change.Endpoint} on {change.Host} (instance {change.InstanceId}) sent no heartbeat since {Web.Format.Time(change.LastSeen)}: dead",
                     LivenessChange.Restored => $"Endpoint {change.Endpoint} on {change.Host} (instance {change.InstanceId}) is sending heartbeats again: alive",
                     _ => $"Endpoint {change.Endpoint} on {change.Host} (instance {change.InstanceId}) started sending heartbeats",
                 };
