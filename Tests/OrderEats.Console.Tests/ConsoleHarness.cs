@@ -29,6 +29,8 @@ public sealed class ConsoleHarness : IAsyncDisposable
     private readonly List<EndpointInstance> endpoints = [];
     private readonly List<IAsyncDisposable> disposables = [];
     private WebApplication app = null!;
+    private Dictionary<string, string?> settings = [];
+    private int iterations;
 
     private ConsoleHarness(string? postgresServer)
     {
@@ -69,16 +71,43 @@ public sealed class ConsoleHarness : IAsyncDisposable
             configuration[key] = value;
         }
 
+        harness.settings = configuration;
+        harness.iterations = iterations;
+        await harness.Run();
+        return harness;
+    }
+
+    /// <summary>Stops the console and starts a new one on the same data (database and queues), as a process restart would.</summary>
+    public async Task Restart()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+        await Run();
+    }
+
+    /// <summary>Changes configuration values and reloads the configuration, as an edited appsettings file would.</summary>
+    public void Reconfigure(IDictionary<string, string?> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        foreach (var (key, value) in values)
+        {
+            app.Configuration[key] = value;
+        }
+
+        ((IConfigurationRoot)app.Configuration).Reload();
+    }
+
+    private async Task Run()
+    {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
         builder.WebHost.UseTestServer();
-        builder.Configuration.AddInMemoryCollection(configuration);
+        builder.Configuration.AddInMemoryCollection(settings);
         // Hashes at 600,000 iterations take half a second each on a busy machine; the suite hashes with fewer (the policy's own tests use the real count).
         builder.Services.AddSingleton(new PasswordPolicy(iterations));
-        ConsoleService.AddConsoleService(builder.Services, builder.Configuration, harness.Infrastructure);
-        harness.app = builder.Build();
-        ConsoleService.MapConsole(harness.app);
-        await harness.app.StartAsync();
-        return harness;
+        ConsoleService.AddConsoleService(builder.Services, builder.Configuration, Infrastructure);
+        app = builder.Build();
+        ConsoleService.MapConsole(app);
+        await app.StartAsync();
     }
 
     /// <summary>A client that keeps cookies (session, antiforgery) like a browser, and does not follow redirects.</summary>
@@ -96,7 +125,10 @@ public sealed class ConsoleHarness : IAsyncDisposable
     {
         var configuration = new EndpointConfiguration("raw");
         configuration.UseLearningTransport(Infrastructure.LearningFolder);
-        var transport = configuration.TransportFactory!(app.Services);
+        // Its own services: a raw transport outlives a console restart.
+        var services = new ServiceCollection().AddLogging().BuildServiceProvider();
+        disposables.Add(services);
+        var transport = configuration.TransportFactory!(services);
         disposables.Add(transport);
         return transport;
     }
@@ -145,6 +177,7 @@ public sealed class ConsoleHarness : IAsyncDisposable
 
         await app.StopAsync();
         await app.DisposeAsync();
+        disposables.Reverse();
         foreach (var disposable in disposables)
         {
             await disposable.DisposeAsync();
