@@ -31,6 +31,9 @@ public sealed class ConsoleHarness : IAsyncDisposable
     private WebApplication app = null!;
     private Dictionary<string, string?> settings = [];
     private int iterations;
+    private bool kestrel;
+    private int? port;
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<HttpClient, CookieHandler> cookies = [];
 
     private ConsoleHarness(string? postgresServer)
     {
@@ -53,9 +56,11 @@ public sealed class ConsoleHarness : IAsyncDisposable
     public IServiceProvider Services => app.Services;
 
     /// <summary>Starts the console on SQLite, or on PostgreSQL when <paramref name="postgresServer"/> is given (then set Console:Database to a unique name).</summary>
-    public static async Task<ConsoleHarness> Start(IDictionary<string, string?>? settings = null, string? postgresServer = null, int iterations = TestIterations)
+    /// <param name="kestrel">Serve on a real port of 127.0.0.1 (for a browser, or real client addresses) instead of the in-memory test server.</param>
+    public static async Task<ConsoleHarness> Start(
+        IDictionary<string, string?>? settings = null, string? postgresServer = null, int iterations = TestIterations, bool kestrel = false)
     {
-        var harness = new ConsoleHarness(postgresServer);
+        var harness = new ConsoleHarness(postgresServer) { kestrel = kestrel };
         var configuration = new Dictionary<string, string?>
         {
             ["Console:Users:0:Name"] = "operator",
@@ -100,7 +105,16 @@ public sealed class ConsoleHarness : IAsyncDisposable
     private async Task Run()
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
-        builder.WebHost.UseTestServer();
+        if (kestrel)
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:" + (port ?? 0));
+        }
+        else
+        {
+            builder.WebHost.UseTestServer();
+        }
+
+        builder.Configuration.AddInMemoryCollection([new("Logging:LogLevel:Default", "Warning")]);
         builder.Configuration.AddInMemoryCollection(settings);
         // Hashes at 600,000 iterations take half a second each on a busy machine; the suite hashes with fewer (the policy's own tests use the real count).
         builder.Services.AddSingleton(new PasswordPolicy(iterations));
@@ -108,10 +122,23 @@ public sealed class ConsoleHarness : IAsyncDisposable
         app = builder.Build();
         ConsoleService.MapConsole(app);
         await app.StartAsync();
+        port ??= kestrel ? new Uri(app.Urls.Single()).Port : null;
     }
 
+    /// <summary>The console's address (http://127.0.0.1:port with <c>kestrel</c>, else the test server's).</summary>
+    public Uri BaseAddress => kestrel ? new Uri(app.Urls.Single()) : app.GetTestServer().BaseAddress;
+
     /// <summary>A client that keeps cookies (session, antiforgery) like a browser, and does not follow redirects.</summary>
-    public HttpClient Anonymous() => new(new CookieHandler(app.GetTestServer().CreateHandler())) { BaseAddress = app.GetTestServer().BaseAddress };
+    public HttpClient Anonymous()
+    {
+        var handler = new CookieHandler(kestrel ? new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false } : app.GetTestServer().CreateHandler());
+        var client = new HttpClient(handler) { BaseAddress = BaseAddress };
+        cookies.Add(client, handler);
+        return client;
+    }
+
+    /// <summary>The cookies a client of <see cref="Anonymous"/> holds.</summary>
+    public System.Net.CookieContainer CookiesOf(HttpClient client) => cookies.TryGetValue(client, out var handler) ? handler.Cookies : throw new ArgumentException("Not a client of this harness.", nameof(client));
 
     public async Task<HttpClient> Login(string name, string? password = null)
     {

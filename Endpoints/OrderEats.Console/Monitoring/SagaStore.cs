@@ -31,6 +31,9 @@ internal sealed class SagaStore(ConsoleDatabase database, MonitoringOptions opti
 
     public SagaGraphModel? Graph(string sagaType) => graphs.GetValueOrDefault(sagaType);
 
+    /// <summary>Every saga graph the console knows.</summary>
+    public IReadOnlyList<SagaGraphModel> Graphs() => graphs.Values.ToList();
+
     /// <summary>Stores a saga type's graph when it is new or changed (the endpoint was redeployed with another saga definition).</summary>
     public async Task SaveGraph(SagaGraphModel graph, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
