@@ -22,9 +22,10 @@ public class When_grouping_failures
         {
             Assert.That(GroupKeys.UserFrame(trace), Is.EqualTo("Shop.Payments.Charge"));
             Assert.That(GroupKeys.UserFrame("   at System.Text.Json.ThrowHelper.Throw()\n   at OrderEats.Engine.Pipeline.MessageLimits.Check(Int32 size)"),
-                Is.EqualTo("System.Text.Json.ThrowHelper.Throw"), "only framework frames: the first one");
+                Is.EqualTo("OrderEats.Engine.Pipeline.MessageLimits.Check"), "no user frame: the engine's");
             Assert.That(GroupKeys.ExceptionTitle("System.Text.Json.JsonException", "'x' is an invalid start of a value. LineNumber: 0", trace),
                 Is.EqualTo("JsonException: '…' is an invalid start of a value. LineNumber: {n} · at Shop.Payments.Charge"));
+            Assert.That(GroupKeys.UserFrame("   at System.A.B()\n   at System.C.D()"), Is.EqualTo("System.A.B"), "only runtime frames: the first one");
             Assert.That(GroupKeys.ExceptionTitle("System.TimeoutException", "The operation timed out.", string.Empty), Is.EqualTo("TimeoutException: The operation timed out."));
             Assert.That(GroupKeys.Id(GroupingKind.Endpoint, "payments"), Is.Not.EqualTo(GroupKeys.Id(GroupingKind.MessageType, "payments")));
         });

@@ -66,12 +66,15 @@ public class When_users_have_roles
 
         var json = await anonymous.Post("/api/login", new { name = "reader", password = "guess" });
         var form = await anonymous.PostForm("/login", "/login", ("name", "reader"), ("password", "guess"));
+        var formHtml = await form.Content.ReadAsStringAsync();
 
         Assert.Multiple(() =>
         {
             Assert.That(json.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
             Assert.That(json.Headers.Contains("Set-Cookie"), Is.False);
-            Assert.That(form.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+            Assert.That(formHtml, Does.Contain("Unknown user or wrong password."));
+            Assert.That(form.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the form shows the login page again");
+            Assert.That(form.Headers.Contains("Set-Cookie") && form.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("OrderEats.Console=", StringComparison.Ordinal)), Is.False);
         });
     }
 

@@ -14,8 +14,9 @@ internal static partial class GroupKeys
 {
     private const int MaxShape = 160;
 
-    // Frames from these namespaces are where an error surfaced, not where it was caused.
-    private static readonly string[] FrameworkPrefixes = ["System.", "Microsoft.", "OrderEats.Engine.", "Npgsql.", "RabbitMQ.", "Polly."];
+    // Frames from these namespaces are where an error surfaced, not where it was caused: the runtime's first, then the engine's and drivers'.
+    private static readonly string[] RuntimePrefixes = ["System.", "Microsoft."];
+    private static readonly string[] LibraryPrefixes = ["OrderEats.Engine.", "Npgsql.", "RabbitMQ.", "Polly."];
 
     public static string Id(GroupingKind kind, string key)
     {
@@ -36,9 +37,13 @@ internal static partial class GroupKeys
         return UserFrame(stackTrace) is { } frame ? title + " · at " + frame : title;
     }
 
-    /// <summary>The first frame outside the framework and the engine, as Namespace.Type.Method; the first frame at all when every frame is theirs.</summary>
+    /// <summary>
+    /// The first frame in user code, as Namespace.Type.Method; when there is none (the engine refused the message), the first frame of the engine
+    /// or a driver; only when every frame is the runtime's, the first frame.
+    /// </summary>
     public static string? UserFrame(string stackTrace)
     {
+        string? library = null;
         string? first = null;
         foreach (var raw in stackTrace.Split('\n'))
         {
@@ -50,13 +55,20 @@ internal static partial class GroupKeys
 
             var frame = Method(line[3..]);
             first ??= frame;
-            if (!FrameworkPrefixes.Any(p => frame.StartsWith(p, StringComparison.Ordinal)))
+            if (RuntimePrefixes.Any(p => frame.StartsWith(p, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            if (!LibraryPrefixes.Any(p => frame.StartsWith(p, StringComparison.Ordinal)))
             {
                 return frame;
             }
+
+            library ??= frame;
         }
 
-        return first;
+        return library ?? first;
     }
 
     /// <summary>The message with the parts that vary between occurrences of one cause replaced: quoted values, ids, numbers.</summary>

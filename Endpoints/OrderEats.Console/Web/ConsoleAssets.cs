@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Routing;
 namespace OrderEats.Console.Web;
 
 /// <summary>
-/// The console's one stylesheet and one script, embedded in the assembly and served from /assets/ under a content hash (cached for a year,
+/// The console's one stylesheet, one script and its icon, embedded in the assembly and served from /assets/ under a content hash (cached for a year,
 /// a new build gets a new URL). Embedding keeps the console self-contained in any host, with no static-files setup.
 /// </summary>
 public static class ConsoleAssets
@@ -17,6 +17,9 @@ public static class ConsoleAssets
 
     /// <summary>The script's name.</summary>
     public const string Script = "console.js";
+
+    /// <summary>The icon's name.</summary>
+    public const string Icon = "favicon.svg";
 
     private static readonly Dictionary<string, (byte[] Content, string Hash, string ContentType)> Assets = Load();
 
@@ -42,7 +45,7 @@ public static class ConsoleAssets
     {
         var assembly = Assembly.GetExecutingAssembly();
         var result = new Dictionary<string, (byte[], string, string)>(StringComparer.Ordinal);
-        foreach (var (name, type) in new[] { (Stylesheet, "text/css; charset=utf-8"), (Script, "text/javascript; charset=utf-8") })
+        foreach (var (name, type) in new[] { (Stylesheet, "text/css; charset=utf-8"), (Script, "text/javascript; charset=utf-8"), (Icon, "image/svg+xml") })
         {
             using var stream = assembly.GetManifestResourceStream("OrderEats.Console.Assets." + name)
                 ?? throw new InvalidOperationException($"The console asset {name} is not embedded in {assembly.GetName().Name}; the build is broken.");

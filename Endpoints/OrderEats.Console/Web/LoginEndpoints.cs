@@ -39,15 +39,16 @@ internal static class LoginEndpoints
             var name = form["name"].ToString();
             var returnUrl = form["returnUrl"].ToString();
             var result = await logins.Login(name, form["password"].ToString(), Address(context), context.RequestAborted);
+            // The form answers with the login page again and says why (the JSON API answers 401 and 429).
             if (result.Throttled)
             {
                 context.Response.Headers.RetryAfter = Seconds(result.RetryAfter);
-                return View.Of<LoginView>(new { ReturnUrl = returnUrl, Name = name, Error = Wait(result.RetryAfter) }, StatusCodes.Status429TooManyRequests);
+                return View.Of<LoginView>(new { ReturnUrl = returnUrl, Name = name, Error = Wait(result.RetryAfter) });
             }
 
             if (!result.Succeeded)
             {
-                return View.Of<LoginView>(new { ReturnUrl = returnUrl, Name = name, Error = Refused }, StatusCodes.Status401Unauthorized);
+                return View.Of<LoginView>(new { ReturnUrl = returnUrl, Name = name, Error = Refused });
             }
 
             await context.SignInAsync(ConsoleAuth.Scheme, SessionValidator.Principal(result.User!, result.Stamp!, time.GetUtcNow()));

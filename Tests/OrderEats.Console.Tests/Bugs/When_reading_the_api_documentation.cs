@@ -12,7 +12,7 @@ public class When_reading_the_api_documentation
     public async Task Should_find_every_api_route_of_the_console_documented()
     {
         await using var harness = await ConsoleHarness.Start();
-        var docs = await File.ReadAllTextAsync(Path.Combine(Repository.Root, "docs", "console-api.md"));
+        var docs = await File.ReadAllTextAsync(Path.Combine(TestInfrastructure.RepositoryRoot.Find(), "docs", "console-api.md"));
         var routes = harness.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api", StringComparison.Ordinal) == true)
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Select(m => $"`{m} {e.RoutePattern.RawText}"))

@@ -16,9 +16,9 @@ internal static class DashboardPage
         return View.Of<DashboardView>(new
         {
             Counts = await queries.CountByStatus(cancellationToken),
-            Latest = await queries.List(new FailureFilter { Status = FailureStatus.Unresolved, PageSize = 10 }, cancellationToken),
+            Latest = await queries.List(new FailureFilter { Status = FailureStatus.Unresolved, PageSize = 8 }, cancellationToken),
             Groups = (await queries.Groups(GroupingKind.Exception, cancellationToken)).Where(g => g.Unresolved > 0).Take(10).ToList(),
-            Events = await queries.Events(15, null, cancellationToken),
+            Events = await queries.Events(10, null, cancellationToken),
             Alive = instances.Count(i => i.Status == InstanceStatus.Alive),
             Dead = instances.Count(i => i.Status != InstanceStatus.Alive),
         });

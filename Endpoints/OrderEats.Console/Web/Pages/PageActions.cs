@@ -23,13 +23,15 @@ internal static class PageActions
             return View.Message("Nothing selected", $"ids: select at least one message to {action}.", StatusCodes.Status400BadRequest, links: [("Back", returnUrl)]);
         }
 
-        return await Bulk(action, new RetryScope(Ids: ids), $"the {ids.Count} selected", form, returnUrl, context, retries, commands);
+        string Which(int count) =>
+            count == ids.Count ? (count == 1 ? "The selected message" : $"The {count} selected messages") : $"{count} of the {ids.Count} selected messages";
+        return await Bulk(action, new RetryScope(Ids: ids), Which, form, returnUrl, context, retries, commands);
     }
 
     public static async Task<IResult> RetryAll(HttpContext context, RetryService retries, FailureCommands commands)
     {
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
-        return await Bulk("retry", new RetryScope(All: true), "all", form, "/failures", context, retries, commands);
+        return await Bulk("retry", new RetryScope(All: true), count => count == 1 ? "The one unresolved message" : $"All {count} unresolved messages", form, "/failures", context, retries, commands);
     }
 
     public static async Task<IResult> Group(string id, string action, HttpContext context, FailureQueries queries, RetryService retries, FailureCommands commands)
@@ -40,7 +42,7 @@ internal static class PageActions
         }
 
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
-        return await Bulk(action, new RetryScope(GroupId: id), $"the group \"{group.Title}\"'s", form, "/groups/" + Uri.EscapeDataString(id), context, retries, commands);
+        return await Bulk(action, new RetryScope(GroupId: id), count => $"{Messages(count)} of the group “{group.Title}”", form, "/groups/" + Uri.EscapeDataString(id), context, retries, commands);
     }
 
     public static async Task<IResult> One(string id, string action, HttpContext context, RetryService retries, ConsoleOptions options)
@@ -83,7 +85,7 @@ internal static class PageActions
     }
 
     private static async Task<IResult> Bulk(
-        string action, RetryScope scope, string which, IFormCollection form, string returnUrl, HttpContext context, RetryService retries, FailureCommands commands)
+        string action, RetryScope scope, Func<int, string> which, IFormCollection form, string returnUrl, HttpContext context, RetryService retries, FailureCommands commands)
     {
         var from = action switch { "retry" => FailureStatus.Unresolved, "restore" => FailureStatus.Archived, _ => (FailureStatus?)null };
         if (form["confirmed"] != "yes")
@@ -94,14 +96,14 @@ internal static class PageActions
             var fields = (scope.Ids ?? []).Select(id => KeyValuePair.Create("ids", id)).Append(KeyValuePair.Create("returnUrl", returnUrl)).ToList();
             var what = action switch
             {
-                "retry" => $"{Messages(count)} will be sent back to their queues (rate-limited); each is resolved when its endpoint processes it.",
-                "archive" => $"{Messages(count)} will be archived: put aside, no longer counted as unresolved, and restorable.",
-                _ => $"{Messages(count)} will be restored to Unresolved.",
+                "retry" => "will be sent back to their queues (rate-limited); each is resolved when its endpoint processes it. Only unresolved messages are retried.",
+                "archive" => "will be archived: put aside, no longer counted as unresolved, and restorable. Only unresolved messages and pending retries are archived.",
+                _ => "will be restored to Unresolved. Only archived messages are restored.",
             };
             return View.Of<ConfirmView>(new
             {
                 Title = $"{Capital(action)} {Messages(count)}?",
-                Question = $"Of {which} messages, {what}",
+                Question = $"{which(count)} {what}",
                 Count = count,
                 Verb = action,
                 Button = $"{Capital(action)} {Messages(count)}",
