@@ -26,9 +26,12 @@ public class When_an_operator_retries_in_a_browser
         await page.Mouse.ClickAsync(cell.X + cell.Width / 2, cell.Y + cell.Height / 2);
         await page.WaitForURLAsync($"**/failures/{failure.FailureId}");
         await browser.Check(page, "detail");
+        // The endpoint is down while the operator retries, so the page shows the pending retry; it turns Resolved once the endpoint is back.
+        await endpoint.Stop();
         var resolved = harness.Changes.WaitFor(c => c.Kind == "Resolved" && c.FailureId == failure.FailureId);
         await page.ClickAsync("#failure-summary button:has-text('Retry')");
         var afterClick = await page.InnerTextAsync("#failure-summary .status");
+        await harness.StartEndpoint("cons-browser-work");
         await resolved.WaitAsync(ConsoleHarness.Timeout);
         await page.WaitForSelectorAsync("#failure-summary .status-resolved", new() { Timeout = 30_000 });
         var indicator = await page.InnerTextAsync("#live-indicator");
