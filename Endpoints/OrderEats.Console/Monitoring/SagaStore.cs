@@ -186,7 +186,7 @@ internal sealed class SagaStore(ConsoleDatabase database, MonitoringOptions opti
         ArgumentNullException.ThrowIfNull(headers);
         var ids = new[] { Engine.Headers.SagaId, Engine.Headers.OriginatingSagaId }
             .Select(h => headers.GetValueOrDefault(h)).Where(v => Guid.TryParse(v, out _)).Select(v => Guid.Parse(v!).ToString()).Distinct().ToList();
-        var correlations = IdValues(body).Take(10).ToList();
+        var correlations = BodyIds.Of(body).Take(10).ToList();
         if (ids.Count == 0 && correlations.Count == 0)
         {
             return [];
@@ -200,40 +200,6 @@ internal sealed class SagaStore(ConsoleDatabase database, MonitoringOptions opti
         }.Where(c => c is not null));
         await using var connection = await database.Open(cancellationToken);
         return await Sql.Query(connection, null, $"SELECT * FROM console_sagas WHERE {where} ORDER BY updated DESC" + database.Page(0, 5), Summary, cancellationToken, [.. parameters]);
-    }
-
-    private static IEnumerable<string> IdValues(string? body)
-    {
-        if (string.IsNullOrWhiteSpace(body))
-        {
-            yield break;
-        }
-
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(body);
-        }
-        catch (JsonException)
-        {
-            yield break;
-        }
-
-        using (document)
-        {
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                yield break;
-            }
-
-            foreach (var property in document.RootElement.EnumerateObject().Where(p => p.Name.EndsWith("id", StringComparison.OrdinalIgnoreCase)))
-            {
-                if (property.Value.ValueKind is JsonValueKind.String or JsonValueKind.Number && property.Value.ToString() is { Length: > 0 and < 200 } value)
-                {
-                    yield return value;
-                }
-            }
-        }
     }
 
     /// <summary>Deletes completed sagas (and their audit records) last updated before the retention window.</summary>

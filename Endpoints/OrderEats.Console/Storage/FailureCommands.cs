@@ -12,7 +12,7 @@ internal sealed class FailureCommands(ConsoleDatabase database)
         ArgumentNullException.ThrowIfNull(scope);
         await using var connection = await database.Open(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var (candidates, unknown) = await Candidates(connection, transaction, scope, cancellationToken);
+        var (candidates, unknown) = await FailureScopes.Candidates(connection, transaction, scope, cancellationToken);
         var issued = new List<string>();
         var skipped = new List<string>();
         foreach (var (id, status) in candidates)
@@ -39,7 +39,7 @@ internal sealed class FailureCommands(ConsoleDatabase database)
         ArgumentNullException.ThrowIfNull(scope);
         await using var connection = await database.Open(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var (candidates, unknown) = await Candidates(connection, transaction, scope, cancellationToken);
+        var (candidates, unknown) = await FailureScopes.Candidates(connection, transaction, scope, cancellationToken);
         var changed = new List<string>();
         var skipped = new List<string>();
         foreach (var (id, status) in candidates)
@@ -64,7 +64,7 @@ internal sealed class FailureCommands(ConsoleDatabase database)
     {
         ArgumentNullException.ThrowIfNull(scope);
         await using var connection = await database.Open(cancellationToken);
-        var (candidates, _) = await Candidates(connection, null, scope, cancellationToken);
+        var (candidates, _) = await FailureScopes.Candidates(connection, null, scope, cancellationToken);
         return candidates.Count(c => status is null || c.Status == status);
     }
 
@@ -168,36 +168,6 @@ internal sealed class FailureCommands(ConsoleDatabase database)
             connection, transaction, "UPDATE console_failures SET status = @to, status_changed = @now, retry_pending = 0, retry_id = NULL WHERE id = @id", cancellationToken,
             ("@to", to.ToString()), ("@now", now.ToUnixTimeMilliseconds()), ("@id", id));
 
-    private static async Task<(List<(string Id, FailureStatus Status)> Candidates, List<string> Unknown)> Candidates(
-        DbConnection connection, DbTransaction? transaction, RetryScope scope, CancellationToken cancellationToken)
-    {
-        var unknown = new List<string>();
-        if (scope.Ids is { } ids)
-        {
-            var candidates = new List<(string Id, FailureStatus Status)>();
-            foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(200))
-            {
-                var names = chunk.Select((_, i) => "@i" + i).ToArray();
-                candidates.AddRange(await Sql.Query(
-                    connection, transaction, $"SELECT id, status FROM console_failures WHERE id IN ({string.Join(", ", names)})", ReadIdStatus, cancellationToken,
-                    [.. chunk.Select((id, i) => (names[i], (object?)id))]));
-            }
-
-            unknown.AddRange(ids.Distinct(StringComparer.Ordinal).Except(candidates.Select(c => c.Id), StringComparer.Ordinal));
-            return (candidates, unknown);
-        }
-
-        if (scope.GroupId is { } group)
-        {
-            return (await Sql.Query(
-                connection, transaction, "SELECT id, status FROM console_failures WHERE group_exception = @g OR group_endpoint = @g OR group_type = @g ORDER BY last_failed",
-                ReadIdStatus, cancellationToken, ("@g", group)), unknown);
-        }
-
-        return (await Sql.Query(
-            connection, transaction, "SELECT id, status FROM console_failures WHERE status = 'Unresolved' ORDER BY last_failed", ReadIdStatus, cancellationToken), unknown);
-    }
-
     private async Task<FailureStatus?> CurrentStatus(DbConnection connection, DbTransaction transaction, string id, CancellationToken cancellationToken)
     {
         var rows = await Sql.Query(
@@ -213,5 +183,5 @@ internal sealed class FailureCommands(ConsoleDatabase database)
             WHERE id = @id AND status = 'Unresolved'
             """, cancellationToken, ("@retry", retryId), ("@now", now.ToUnixTimeMilliseconds()), ("@editid", editMessageId), ("@editbody", editBody), ("@id", id));
 
-    private static (string Id, FailureStatus Status) ReadIdStatus(DbDataReader reader) => (reader.Text("id"), Enum.Parse<FailureStatus>(reader.Text("status")));
+    internal static (string Id, FailureStatus Status) ReadIdStatus(DbDataReader reader) => (reader.Text("id"), Enum.Parse<FailureStatus>(reader.Text("status")));
 }

@@ -55,7 +55,7 @@ public static class SagaGraphLayout
 
     private static (GraphLayout Layout, int Collisions) Attempt(SagaGraphModel graph, double spread)
     {
-        var ranks = Ranks(graph);
+        var ranks = GraphRanks.Of(graph);
         var rows = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var column in graph.States.GroupBy(s => ranks[s]))
         {
@@ -82,8 +82,8 @@ public static class SagaGraphLayout
             var from = nodes[edge.From].Box;
             var to = nodes[edge.To].Box;
             var (path, label, clear) = edge.From == edge.To
-                ? Loop(from, size, rows[edge.From] == 0, obstacles)
-                : Arrow(from, to, size, obstacles, edges.Any(e => e.From == edge.To && e.To == edge.From));
+                ? EdgeRouting.Loop(from, size, rows[edge.From] == 0, obstacles)
+                : EdgeRouting.Arrow(from, to, size, obstacles, edges.Any(e => e.From == edge.To && e.To == edge.From));
             collisions += clear ? 0 : 1;
             obstacles.Add(label.Inflate(3));
             laidOut.Add(new LaidOutEdge(edge.From, edge.To, path, edge.AllTimeouts, edge.Lines, label));
@@ -133,98 +133,6 @@ public static class SagaGraphLayout
         return nodes;
     }
 
-    private static (string Path, Box Label, bool Clear) Loop(Box node, (double Width, double Height) size, bool above, List<Box> obstacles)
-    {
-        var candidates = new List<Box>();
-        for (var distance = 18.0; distance <= 160; distance += 8)
-        {
-            foreach (var shift in new[] { 0, -0.3, 0.3, -0.6, 0.6 })
-            {
-                var x = node.CenterX - size.Width / 2 + shift * size.Width;
-                candidates.Add(new Box(x, above ? node.Y - distance - size.Height : node.Bottom + distance, size.Width, size.Height));
-            }
-        }
-
-        var (label, clear) = Choose(candidates, obstacles);
-        var edgeY = above ? node.Y : node.Bottom;
-        var labelEdge = above ? label.Bottom + 1 : label.Y - 1;
-        // A cubic's apex is 3/4 of the way to its control points: put the controls so the loop just reaches the label.
-        var control = edgeY + (labelEdge - edgeY) * 4 / 3;
-        var cx = node.CenterX;
-        return (Invariant($"M{cx - 12:0.#},{edgeY:0.#} C{cx - 30:0.#},{control:0.#} {cx + 30:0.#},{control:0.#} {cx + 12:0.#},{edgeY:0.#}"), label, clear);
-    }
-
-    private static (string Path, Box Label, bool Clear) Arrow(Box from, Box to, (double Width, double Height) size, List<Box> obstacles, bool twoWay)
-    {
-        var (fx, fy, tx, ty) = (from.CenterX, from.CenterY, to.CenterX, to.CenterY);
-        // Straight unless it would cross another state or run over the arrow coming back; then bend it to one side.
-        var bend = twoWay ? 28.0 : 0;
-        foreach (var candidate in new[] { bend, 40, -40, 80, -80, 120 })
-        {
-            bend = candidate;
-            if (!CrossesState(from, to, bend, obstacles))
-            {
-                break;
-            }
-        }
-
-        var (nx, ny) = Normal(fx, fy, tx, ty);
-        var (cx, cy) = ((fx + tx) / 2 + nx * bend * 2, (fy + ty) / 2 + ny * bend * 2);
-        var (sx, sy) = Clip(from, cx, cy);
-        var (ex, ey) = Clip(to, cx, cy);
-        var path = Invariant($"M{sx:0.#},{sy:0.#} Q{cx:0.#},{cy:0.#} {ex:0.#},{ey:0.#}");
-
-        var steep = Math.Abs(ty - fy) > Math.Abs(tx - fx);
-        var candidates = new List<Box>();
-        foreach (var t in new[] { 0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78 })
-        {
-            var (px, py) = Bezier(sx, sy, cx, cy, ex, ey, t);
-            if (steep)
-            {
-                candidates.Add(new Box(px + 6, py - size.Height / 2, size.Width, size.Height));
-                candidates.Add(new Box(px - 6 - size.Width, py - size.Height / 2, size.Width, size.Height));
-            }
-            else
-            {
-                candidates.Add(new Box(px - size.Width / 2, py - size.Height - 3, size.Width, size.Height));
-                candidates.Add(new Box(px - size.Width / 2, py + 3, size.Width, size.Height));
-            }
-
-            candidates.Add(new Box(px - size.Width / 2, py - size.Height / 2, size.Width, size.Height));
-        }
-
-        var (label, clear) = Choose(candidates, obstacles);
-        return (path, label, clear);
-    }
-
-    private static (Box Chosen, bool Clear) Choose(List<Box> candidates, List<Box> obstacles)
-    {
-        foreach (var candidate in candidates.Where(c => !obstacles.Any(c.Intersects)))
-        {
-            return (candidate, true);
-        }
-
-        return (candidates.MinBy(c => obstacles.Count(c.Intersects)), false);
-    }
-
-    private static bool CrossesState(Box from, Box to, double bend, List<Box> obstacles)
-    {
-        var (fx, fy, tx, ty) = (from.CenterX, from.CenterY, to.CenterX, to.CenterY);
-        var (nx, ny) = Normal(fx, fy, tx, ty);
-        var (cx, cy) = ((fx + tx) / 2 + nx * bend * 2, (fy + ty) / 2 + ny * bend * 2);
-        var others = obstacles.Where(o => !o.Intersects(from) && !o.Intersects(to)).ToList();
-        for (var t = 0.05; t < 0.96; t += 0.05)
-        {
-            var (px, py) = Bezier(fx, fy, cx, cy, tx, ty, t);
-            if (others.Any(o => px > o.X && px < o.Right && py > o.Y && py < o.Bottom))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private static GraphLayout Normalize(List<LaidOutNode> nodes, List<LaidOutEdge> edges)
     {
         var boxes = nodes.Select(n => n.Box).Concat(edges.Select(e => e.Label)).ToList();
@@ -250,59 +158,6 @@ public static class SagaGraphLayout
         (lines.Max(l => l.Text.Length) * LabelChar + 2 * LabelPadding, lines.Count * LineHeight + 2 * LabelPadding - 2);
 
     private static double NodeWidth(string state) => Math.Max(92, state.Length * StateChar + 26);
-
-    private static Dictionary<string, int> Ranks(SagaGraphModel graph)
-    {
-        var ranks = new Dictionary<string, int>(StringComparer.Ordinal);
-        var start = graph.States.Contains(SagaGraphModel.Start) ? SagaGraphModel.Start : graph.States.Count > 0 ? graph.States[0] : null;
-        if (start is null)
-        {
-            return ranks;
-        }
-
-        ranks[start] = 0;
-        var queue = new Queue<string>([start]);
-        while (queue.Count > 0)
-        {
-            var state = queue.Dequeue();
-            foreach (var next in graph.Transitions.Where(t => t.From == state && t.To != state).Select(t => t.To).Where(s => !ranks.ContainsKey(s)))
-            {
-                ranks[next] = ranks[state] + 1;
-                queue.Enqueue(next);
-            }
-        }
-
-        var last = ranks.Values.Max() + 1;
-        foreach (var state in graph.States.Where(s => !ranks.ContainsKey(s)))
-        {
-            ranks[state] = last;
-        }
-
-        return ranks;
-    }
-
-    private static (double X, double Y) Clip(Box box, double towardX, double towardY)
-    {
-        var (cx, cy) = (box.CenterX, box.CenterY);
-        var (dx, dy) = (towardX - cx, towardY - cy);
-        if (Math.Abs(dx) < 0.001 && Math.Abs(dy) < 0.001)
-        {
-            return (cx, cy);
-        }
-
-        var t = Math.Min(dx == 0 ? double.MaxValue : box.Width / 2 / Math.Abs(dx), dy == 0 ? double.MaxValue : box.Height / 2 / Math.Abs(dy));
-        return (cx + dx * t, cy + dy * t);
-    }
-
-    private static (double X, double Y) Normal(double x1, double y1, double x2, double y2)
-    {
-        var (dx, dy) = (x2 - x1, y2 - y1);
-        var length = Math.Max(1, Math.Sqrt(dx * dx + dy * dy));
-        return (dy / length, -dx / length);
-    }
-
-    private static (double X, double Y) Bezier(double x0, double y0, double cx, double cy, double x1, double y1, double t) =>
-        ((1 - t) * (1 - t) * x0 + 2 * (1 - t) * t * cx + t * t * x1, (1 - t) * (1 - t) * y0 + 2 * (1 - t) * t * cy + t * t * y1);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
