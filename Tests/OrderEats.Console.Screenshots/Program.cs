@@ -38,10 +38,11 @@ try
     if (await console.Compensated() is { } compensated)
     {
         await browser.Take("order", "/sagas/" + compensated);
+        await browser.Take("order-timeline", "/sagas/" + compensated, "#order-timeline");
     }
 
     Console.WriteLine($"Screenshots in {output}: {string.Join(", ", browser.Taken)}");
-    return browser.Taken.Count >= 8 ? 0 : 1;
+    return browser.Taken.Count >= 9 ? 0 : 1;
 }
 finally
 {

@@ -50,10 +50,16 @@ internal sealed class ShotBrowser : IAsyncDisposable
         await page.WaitForURLAsync(baseUrl + "/");
     }
 
-    public async Task Take(string name, string path)
+    /// <summary>Opens <paramref name="path"/> and saves the window (1280×800); with <paramref name="scrollTo"/>, scrolled so that element is at the top.</summary>
+    public async Task Take(string name, string path, string? scrollTo = null)
     {
         await page.GotoAsync(baseUrl + path);
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        if (scrollTo is not null)
+        {
+            await page.EvaluateAsync("selector => document.querySelector(selector).scrollIntoView()", scrollTo);
+        }
+
         var file = Path.Combine(output, name + ".png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = file });
         Taken.Add(name);

@@ -28,6 +28,7 @@ public class When_500_failures_are_stored
         var list = await client.GetByteArrayAsync("/failures");
         var detail = await client.GetByteArrayAsync("/failures/" + ids[^1]);
         var order = await client.GetByteArrayAsync("/sagas/" + sagaId);
+        var failureOfTheOrder = await client.GetStringAsync("/failures/" + (await client.Failures("?q=poison-order-100")).Items.Single().Id);
         var orderHtml = Encoding.UTF8.GetString(order);
         await TestContext.Progress.WriteLineAsync(
             $"Page weights with {Count} failures stored: list {list.Length / 1024.0:F1} KB, detail {detail.Length / 1024.0:F1} KB, order view {order.Length / 1024.0:F1} KB");
@@ -35,6 +36,7 @@ public class When_500_failures_are_stored
         Assert.Multiple(() =>
         {
             Assert.That(orderHtml, Does.Contain("data-state=\"Paid\" data-current=\"true\"").And.Contain("poison-order-"), "the order view shows the saga and its failures");
+            Assert.That(failureOfTheOrder, Does.Contain($"href=\"/sagas/{sagaId}\""), "a failed message links to its order");
             Assert.That(list, Has.Length.LessThan(200 * 1024));
             Assert.That(detail, Has.Length.LessThan(200 * 1024));
             Assert.That(order, Has.Length.LessThan(200 * 1024));

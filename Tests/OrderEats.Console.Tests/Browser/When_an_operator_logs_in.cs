@@ -30,4 +30,24 @@ public class When_an_operator_logs_in
         });
         await browser.Check(page, "failures");
     }
+
+    [Test]
+    public async Task Should_show_every_page_within_the_window_without_browser_errors()
+    {
+        await using var harness = await ConsoleHarness.Start(kestrel: true);
+        var failure = await harness.InjectFailure("every-page-1", exceptionMessage: "A rather long exception message " + string.Concat(Enumerable.Repeat("that goes on and on ", 20)));
+        await using var browser = await BrowserSession.Launch();
+        var page = await browser.NewPage();
+        await BrowserSession.LogIn(page, harness.BaseAddress, "operator", ConsoleHarness.OperatorPassword);
+
+        foreach (var (name, path) in new[]
+        {
+            ("dashboard", "/"), ("groups-by-endpoint", "/groups?by=endpoint"), ("group", "/groups/" + (await (await harness.Login("reader")).Failure(failure.FailureId!)).Summary.ExceptionGroupId),
+            ("sagas", "/sagas"), ("events", "/events"), ("failure", "/failures/" + failure.FailureId), ("endpoints", "/endpoints"),
+        })
+        {
+            await page.GotoAsync(new Uri(harness.BaseAddress, path).ToString());
+            await browser.Check(page, name);
+        }
+    }
 }
