@@ -35,6 +35,16 @@ public sealed record ConsoleOptions
     /// <summary>The users (Console:Users). Empty with Development access means the dev defaults operator/operator and reader/reader.</summary>
     public IReadOnlyList<ConsoleUser> Users { get; init; } = [];
 
+    /// <summary>Whether the console runs with Development access (the Development environment on loopback, see <see cref="DevelopmentAccess"/>).</summary>
+    public bool Development { get; init; }
+
+    /// <summary>Reads and validates Console:Users (empty when none are configured); throws naming the entry that is wrong.</summary>
+    public static List<ConsoleUser> ReadUsers(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return configuration.GetSection("Console:Users").GetChildren().Select(ReadUser).ToList();
+    }
+
     /// <summary>
     /// Reads and validates the "Console" section. With <paramref name="development"/> (Development access: the Development environment on loopback,
     /// see <see cref="DevelopmentAccess"/>) and no users configured, the dev users operator/operator and reader/reader exist; without it, missing
@@ -44,20 +54,20 @@ public sealed record ConsoleOptions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection("Console");
-        var users = section.GetSection("Users").GetChildren().Select(ReadUser).ToList();
+        var users = ReadUsers(configuration);
         if (users.Count == 0)
         {
             users = development
                 ? [new ConsoleUser("operator", PasswordHash.Create(DevelopmentSecrets.ConsolePasswords[0]), ConsoleRole.Operator), new ConsoleUser("reader", PasswordHash.Create(DevelopmentSecrets.ConsolePasswords[1]), ConsoleRole.Reader)]
                 : throw new UnsafeConfigurationException(
-                    "The console has no users. Add Console:Users:0:Name, Console:Users:0:PasswordHash (from `OrderEats.Console hash-password <password>`) and " +
+                    "The console has no users. Add Console:Users:0:Name, Console:Users:0:PasswordHash (from `OrderEats.Console hash-password`, which reads the password from standard input) and " +
                     "Console:Users:0:Role (Reader or Operator); the Development users operator/operator and reader/reader exist only in the Development environment on a loopback address.");
         }
         else if (!development && users.FirstOrDefault(u => DevelopmentSecrets.ConsolePasswords.Any(p => PasswordHash.Verify(p, u.PasswordHash))) is { } weak)
         {
             throw new UnsafeConfigurationException(
                 $"Console user '{weak.Name}' has a password committed to the repository for Development (operator or reader). Hash a password of your own " +
-                "with `OrderEats.Console hash-password` and set it as its Console:Users:N:PasswordHash; outside Development on loopback these passwords are refused.");
+                "with `OrderEats.Console hash-password` (it reads the password from standard input) and set it as its Console:Users:N:PasswordHash; outside Development on loopback these passwords are refused.");
         }
 
         var webhook = section["AlertWebhook"];
@@ -74,6 +84,7 @@ public sealed record ConsoleOptions
             RetryMessagesPerSecond = Number(section["RetryMessagesPerSecond"], 50, "Console:RetryMessagesPerSecond"),
             RetryBatchSize = (int)Number(section["RetryBatchSize"], 10, "Console:RetryBatchSize"),
             Users = users,
+            Development = development,
         };
     }
 
@@ -84,7 +95,7 @@ public sealed record ConsoleOptions
         var hash = user["PasswordHash"];
         if (string.IsNullOrWhiteSpace(name) || string.IsNullOrWhiteSpace(hash) || !PasswordHash.IsWellFormed(hash))
         {
-            throw new InvalidOperationException($"{key} needs Name and a PasswordHash made by `OrderEats.Console hash-password <password>` (got name '{name}').");
+            throw new InvalidOperationException($"{key} needs Name and a PasswordHash made by `OrderEats.Console hash-password` (password on standard input) (got name '{name}').");
         }
 
         return Enum.TryParse<ConsoleRole>(user["Role"], ignoreCase: true, out var role) && Enum.IsDefined(role)

@@ -43,7 +43,11 @@ public static class ConsoleService
         services.AddSingleton<AlertQueue>();
         services.AddSingleton<RetryDispatcher>();
         services.AddSingleton<RetryService>();
-        services.AddSingleton<UserDirectory>();
+        services.AddSingleton(sp => new UserDirectory(options, configuration, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<UserDirectory>>()));
+        services.TryAddSingleton(new PasswordPolicy());
+        services.AddSingleton<UserStore>();
+        services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<LoginService>();
         services.AddSingleton<ConsoleReceiver>();
         services.AddHostedService(sp => sp.GetRequiredService<ConsoleReceiver>());
         services.AddHostedService(sp => sp.GetRequiredService<RetryDispatcher>());
@@ -51,17 +55,34 @@ public static class ConsoleService
         services.AddHttpClient(AlertWebhookSender.ClientName);
         Monitoring.MonitoringServices.Add(services, configuration);
 
+        // Pages are Razor components rendered on the server (static rendering: no circuit, no WebSocket); forms carry antiforgery tokens.
+        services.AddRazorComponents();
+        services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.Name = "OrderEats.Console.Antiforgery";
+            antiforgery.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Strict;
+            antiforgery.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
+            antiforgery.SuppressXFrameOptionsHeader = true;
+        });
+        if (ForwardedHeadersSetup.Parse(configuration["Console:TrustedProxies"]) is { Count: > 0 } proxies)
+        {
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(new ForwardedHeadersSetup(proxies));
+        }
+
         services.AddAuthentication(ConsoleAuth.Scheme).AddCookie(ConsoleAuth.Scheme, cookie =>
         {
             cookie.Cookie.Name = "OrderEats.Console";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Strict;
+            // Secure whenever the request is HTTPS, including behind a TLS proxy listed in Console:TrustedProxies (X-Forwarded-Proto).
+            cookie.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
             cookie.LoginPath = "/login";
             cookie.AccessDeniedPath = "/forbidden";
             cookie.SlidingExpiration = true;
-            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.ExpireTimeSpan = ConsoleAuth.IdleTimeout;
             cookie.Events = new CookieAuthenticationEvents
             {
+                OnValidatePrincipal = SessionValidator.Validate,
                 OnRedirectToLogin = context => ApiAware(context, Microsoft.AspNetCore.Http.StatusCodes.Status401Unauthorized),
                 OnRedirectToAccessDenied = context => ApiAware(context, Microsoft.AspNetCore.Http.StatusCodes.Status403Forbidden),
             };
@@ -75,14 +96,21 @@ public static class ConsoleService
         return services;
     }
 
-    /// <summary>Maps the login, the pages (/, /failures, /groups, /events) and the JSON API (/api/...).</summary>
+    /// <summary>
+    /// Maps the login, the pages (/, /failures, /groups, /events, /sagas, /endpoints), the JSON API (/api/...) and the two assets. Every console
+    /// endpoint sends the security headers; state-changing requests from another origin are refused; the API takes only JSON bodies.
+    /// </summary>
     public static IEndpointRouteBuilder MapConsole(IEndpointRouteBuilder routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
-        LoginEndpoints.Map(routes);
-        PageEndpoints.Map(routes);
-        ApiEndpoints.Map(routes);
-        Monitoring.MonitoringServices.Map(routes);
+        var console = routes.MapGroup(string.Empty).AddEndpointFilter<SecurityHeaders>().DisableAntiforgery();
+        var pages = console.MapGroup(string.Empty).AddEndpointFilter(new RequestGuard(json: false));
+        var api = console.MapGroup("/api").AddEndpointFilter(new RequestGuard(json: true));
+        ConsoleAssets.Map(console);
+        LoginEndpoints.Map(pages, api);
+        PageEndpoints.Map(pages);
+        ApiEndpoints.Map(api);
+        Monitoring.MonitoringServices.Map(pages, api);
         return routes;
     }
 

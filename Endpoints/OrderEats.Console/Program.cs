@@ -2,10 +2,9 @@ using OrderEats.Console;
 using OrderEats.Console.Security;
 using OrderEats.ServiceDefaults;
 
-if (args is ["hash-password", var password])
+if (args.Length > 0 && args[0] == "hash-password")
 {
-    System.Console.WriteLine(PasswordHash.Create(password));
-    return;
+    return HashPasswordCommand.Run(args, System.Console.In, System.Console.Out, System.Console.Error, System.Console.IsInputRedirected);
 }
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,3 +14,4 @@ ConsoleService.AddConsoleService(builder.Services, builder.Configuration, infras
 var app = builder.Build();
 ConsoleService.MapConsole(app);
 await app.RunAsync();
+return 0;

@@ -72,6 +72,9 @@ public static class Headers
     /// <summary>When the message first failed, UTC, ISO 8601; the delayed-retry cap counts from here.</summary>
     public const string FirstFailure = Prefix + "Retries.FirstFailure";
 
+    /// <summary>How many times the message was processed and failed so far, immediate and delayed retries included (set on delayed retries and in the error queue).</summary>
+    public const string ProcessingAttempts = Prefix + "Retries.Attempts";
+
     /// <summary>The queue a failed message was taken from.</summary>
     public const string FailedQueue = Prefix + "FailedQ";
 

@@ -16,4 +16,19 @@ public static class Api
 
     public static Task<HttpResponseMessage> Post(this HttpClient client, string url, object? body = null) =>
         body is null ? client.PostAsync(url, null) : client.PostAsJsonAsync(url, body);
+
+    /// <summary>Opens <paramref name="page"/> as a browser would, then posts a form to <paramref name="action"/> with the page's antiforgery token.</summary>
+    public static async Task<HttpResponseMessage> PostForm(this HttpClient client, string page, string action, params (string Name, string Value)[] fields)
+    {
+        var html = await client.GetStringAsync(page);
+        var token = AntiforgeryToken(html);
+        return await client.PostAsync(action, new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)).Append(KeyValuePair.Create("__RequestVerificationToken", token))));
+    }
+
+    /// <summary>The first antiforgery token in a page.</summary>
+    public static string AntiforgeryToken(string html)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"");
+        return match.Success ? System.Net.WebUtility.HtmlDecode(match.Groups[1].Value) : throw new InvalidOperationException("The page has no antiforgery token:\n" + html[..Math.Min(html.Length, 2000)]);
+    }
 }

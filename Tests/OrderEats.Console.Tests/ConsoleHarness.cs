@@ -23,9 +23,17 @@ public sealed class ConsoleHarness : IAsyncDisposable
 {
     public const string OperatorPassword = "operator-pw";
     public const string ReaderPassword = "reader-pw";
+
+    /// <summary>The PBKDF2 iterations of the harness's users and password policy.</summary>
+    public const int TestIterations = 1000;
     private readonly List<EndpointInstance> endpoints = [];
     private readonly List<IAsyncDisposable> disposables = [];
     private WebApplication app = null!;
+    private Dictionary<string, string?> settings = [];
+    private int iterations;
+    private bool kestrel;
+    private int? port;
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<HttpClient, CookieHandler> cookies = [];
 
     private ConsoleHarness(string? postgresServer)
     {
@@ -48,16 +56,18 @@ public sealed class ConsoleHarness : IAsyncDisposable
     public IServiceProvider Services => app.Services;
 
     /// <summary>Starts the console on SQLite, or on PostgreSQL when <paramref name="postgresServer"/> is given (then set Console:Database to a unique name).</summary>
-    public static async Task<ConsoleHarness> Start(IDictionary<string, string?>? settings = null, string? postgresServer = null)
+    /// <param name="kestrel">Serve on a real port of 127.0.0.1 (for a browser, or real client addresses) instead of the in-memory test server.</param>
+    public static async Task<ConsoleHarness> Start(
+        IDictionary<string, string?>? settings = null, string? postgresServer = null, int iterations = TestIterations, bool kestrel = false)
     {
-        var harness = new ConsoleHarness(postgresServer);
+        var harness = new ConsoleHarness(postgresServer) { kestrel = kestrel };
         var configuration = new Dictionary<string, string?>
         {
             ["Console:Users:0:Name"] = "operator",
-            ["Console:Users:0:PasswordHash"] = PasswordHash.Create(OperatorPassword),
+            ["Console:Users:0:PasswordHash"] = PasswordHash.Create(OperatorPassword, TestIterations),
             ["Console:Users:0:Role"] = "Operator",
             ["Console:Users:1:Name"] = "reader",
-            ["Console:Users:1:PasswordHash"] = PasswordHash.Create(ReaderPassword),
+            ["Console:Users:1:PasswordHash"] = PasswordHash.Create(ReaderPassword, TestIterations),
             ["Console:Users:1:Role"] = "Reader",
             ["Console:RetryMessagesPerSecond"] = "1000",
         };
@@ -66,25 +76,75 @@ public sealed class ConsoleHarness : IAsyncDisposable
             configuration[key] = value;
         }
 
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
-        builder.WebHost.UseTestServer();
-        builder.Configuration.AddInMemoryCollection(configuration);
-        ConsoleService.AddConsoleService(builder.Services, builder.Configuration, harness.Infrastructure);
-        harness.app = builder.Build();
-        ConsoleService.MapConsole(harness.app);
-        await harness.app.StartAsync();
+        harness.settings = configuration;
+        harness.iterations = iterations;
+        await harness.Run();
         return harness;
     }
 
-    public HttpClient Anonymous() => app.GetTestServer().CreateClient();
+    /// <summary>Stops the console and starts a new one on the same data (database and queues), as a process restart would.</summary>
+    public async Task Restart()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+        await Run();
+    }
 
-    public async Task<HttpClient> Login(string name)
+    /// <summary>Changes configuration values and reloads the configuration, as an edited appsettings file would.</summary>
+    public void Reconfigure(IDictionary<string, string?> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        foreach (var (key, value) in values)
+        {
+            app.Configuration[key] = value;
+        }
+
+        ((IConfigurationRoot)app.Configuration).Reload();
+    }
+
+    private async Task Run()
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
+        if (kestrel)
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:" + (port ?? 0));
+        }
+        else
+        {
+            builder.WebHost.UseTestServer();
+        }
+
+        builder.Configuration.AddInMemoryCollection([new("Logging:LogLevel:Default", "Warning")]);
+        builder.Configuration.AddInMemoryCollection(settings);
+        // Hashes at 600,000 iterations take half a second each on a busy machine; the suite hashes with fewer (the policy's own tests use the real count).
+        builder.Services.AddSingleton(new PasswordPolicy(iterations));
+        ConsoleService.AddConsoleService(builder.Services, builder.Configuration, Infrastructure);
+        app = builder.Build();
+        ConsoleService.MapConsole(app);
+        await app.StartAsync();
+        port ??= kestrel ? new Uri(app.Urls.Single()).Port : null;
+    }
+
+    /// <summary>The console's address (http://127.0.0.1:port with <c>kestrel</c>, else the test server's).</summary>
+    public Uri BaseAddress => kestrel ? new Uri(app.Urls.Single()) : app.GetTestServer().BaseAddress;
+
+    /// <summary>A client that keeps cookies (session, antiforgery) like a browser, and does not follow redirects.</summary>
+    public HttpClient Anonymous()
+    {
+        var handler = new CookieHandler(kestrel ? new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false } : app.GetTestServer().CreateHandler());
+        var client = new HttpClient(handler) { BaseAddress = BaseAddress };
+        cookies.Add(client, handler);
+        return client;
+    }
+
+    /// <summary>The cookies a client of <see cref="Anonymous"/> holds.</summary>
+    public System.Net.CookieContainer CookiesOf(HttpClient client) => cookies.TryGetValue(client, out var handler) ? handler.Cookies : throw new ArgumentException("Not a client of this harness.", nameof(client));
+
+    public async Task<HttpClient> Login(string name, string? password = null)
     {
         var client = Anonymous();
-        var response = await client.PostAsJsonAsync("/api/login", new { name, password = name == "operator" ? OperatorPassword : ReaderPassword });
+        var response = await client.PostAsJsonAsync("/api/login", new { name, password = password ?? (name == "operator" ? OperatorPassword : ReaderPassword) });
         response.EnsureSuccessStatusCode();
-        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("OrderEats.Console=", StringComparison.Ordinal));
-        client.DefaultRequestHeaders.Add("Cookie", cookie.Split(';')[0]);
         return client;
     }
 
@@ -92,7 +152,10 @@ public sealed class ConsoleHarness : IAsyncDisposable
     {
         var configuration = new EndpointConfiguration("raw");
         configuration.UseLearningTransport(Infrastructure.LearningFolder);
-        var transport = configuration.TransportFactory!(app.Services);
+        // Its own services: a raw transport outlives a console restart.
+        var services = new ServiceCollection().AddLogging().BuildServiceProvider();
+        disposables.Add(services);
+        var transport = configuration.TransportFactory!(services);
         disposables.Add(transport);
         return transport;
     }
@@ -141,6 +204,7 @@ public sealed class ConsoleHarness : IAsyncDisposable
 
         await app.StopAsync();
         await app.DisposeAsync();
+        disposables.Reverse();
         foreach (var disposable in disposables)
         {
             await disposable.DisposeAsync();

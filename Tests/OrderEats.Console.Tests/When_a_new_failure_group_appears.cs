@@ -25,8 +25,8 @@ public class When_a_new_failure_group_appears
         await hook.StartAsync();
         await using var harness = await ConsoleHarness.Start(new Dictionary<string, string?> { ["Console:AlertWebhook"] = hook.Urls.Single() + "/hook" });
 
-        await harness.InjectFailure("hook-1", exceptionMessage: "first of the group");
-        await harness.InjectFailure("hook-2", exceptionMessage: "same group again");
+        await harness.InjectFailure("hook-1", exceptionMessage: "card 1 declined");
+        await harness.InjectFailure("hook-2", exceptionMessage: "card 2 declined");
         await harness.InjectFailure("hook-3", exception: Failures.ThrownElsewhere("a new cause"));
         var first = await posts.Reader.ReadAsync().AsTask().WaitAsync(ConsoleHarness.Timeout);
         var second = await posts.Reader.ReadAsync().AsTask().WaitAsync(ConsoleHarness.Timeout);

@@ -97,7 +97,7 @@ public class When_filtering_failures
         {
             Assert.That(html, Does.Contain("/failures/" + ids["f-3"]));
             Assert.That(html, Does.Not.Contain("/failures/" + ids["f-1"]));
-            Assert.That(html, Does.Contain("2 message(s)"));
+            Assert.That(html, Does.Contain("1–2 of 2 messages"));
         });
     }
 }

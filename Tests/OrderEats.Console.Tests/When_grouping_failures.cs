@@ -7,20 +7,57 @@ namespace OrderEats.Console.Tests;
 public class When_grouping_failures
 {
     [Test]
-    public void Should_key_by_exception_type_and_first_frame_without_file_and_line()
+    public void Should_name_a_cause_by_the_first_frame_in_user_code_without_file_and_line()
     {
         const string trace = """
-            System.InvalidOperationException: nope
+            System.Text.Json.JsonException: 'x' is an invalid start of a value. Path: $ | LineNumber: 0 | BytePositionInLine: 0.
+               at System.Text.Json.ThrowHelper.ReThrowWithPath(ReadStack& state, JsonReaderException ex)
+               at System.Text.Json.JsonSerializer.Deserialize(ReadOnlySpan`1 utf8Json, JsonTypeInfo jsonTypeInfo)
+               at OrderEats.Engine.Pipeline.DeserializeStep.Invoke(IncomingContext context, Func`1 next) in /src/DeserializeStep.cs:line 20
                at Shop.Payments.Charge(Order order) in /src/Payments.cs:line 42
                at Shop.Handler.Handle(ChargePayment message) in /src/Handler.cs:line 10
             """;
 
         Assert.Multiple(() =>
         {
-            Assert.That(GroupKeys.FirstFrame(trace), Is.EqualTo("Shop.Payments.Charge(Order order)"));
-            Assert.That(GroupKeys.ExceptionTitle("System.InvalidOperationException", trace), Is.EqualTo("System.InvalidOperationException at Shop.Payments.Charge(Order order)"));
-            Assert.That(GroupKeys.ExceptionTitle("System.TimeoutException", string.Empty), Is.EqualTo("System.TimeoutException"));
+            Assert.That(GroupKeys.UserFrame(trace), Is.EqualTo("Shop.Payments.Charge"));
+            Assert.That(GroupKeys.UserFrame("   at System.Text.Json.ThrowHelper.Throw()\n   at OrderEats.Engine.Pipeline.MessageLimits.Check(Int32 size)"),
+                Is.EqualTo("OrderEats.Engine.Pipeline.MessageLimits.Check"), "no user frame: the engine's");
+            Assert.That(GroupKeys.ExceptionTitle("System.Text.Json.JsonException", "'x' is an invalid start of a value. LineNumber: 0", trace),
+                Is.EqualTo("JsonException: '…' is an invalid start of a value. LineNumber: {n} · at Shop.Payments.Charge"));
+            Assert.That(GroupKeys.UserFrame("   at System.A.B()\n   at System.C.D()"), Is.EqualTo("System.A.B"), "only runtime frames: the first one");
+            Assert.That(GroupKeys.ExceptionTitle("System.TimeoutException", "The operation timed out.", string.Empty), Is.EqualTo("TimeoutException: The operation timed out."));
             Assert.That(GroupKeys.Id(GroupingKind.Endpoint, "payments"), Is.Not.EqualTo(GroupKeys.Id(GroupingKind.MessageType, "payments")));
+        });
+    }
+
+    [Test]
+    public void Should_blank_ids_numbers_and_quoted_values_in_the_message_shape()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(GroupKeys.MessageShape("Order 5f0c6e52-8a7e-4c1e-9a43-1f1d2b3c4d5e was charged 12.50 EUR twice"), Is.EqualTo("Order {id} was charged {n} EUR twice"));
+            Assert.That(GroupKeys.MessageShape("Work 'first' failed on purpose"), Is.EqualTo(GroupKeys.MessageShape("Work 'second' failed on purpose")));
+            Assert.That(GroupKeys.MessageShape("Message body of 5242880 bytes exceeds the limit of 1048576 bytes"),
+                Is.Not.EqualTo(GroupKeys.MessageShape("Message has 80 headers; the limit is 64")), "two causes thrown by one guard stay two groups");
+        });
+    }
+
+    [Test]
+    public async Task Should_keep_different_messages_from_one_guard_in_different_groups()
+    {
+        await using var harness = await ConsoleHarness.Start();
+        await harness.InjectFailure("guard-1", exceptionMessage: "Message body of 5242880 bytes exceeds the limit of 1048576 bytes");
+        await harness.InjectFailure("guard-2", exceptionMessage: "Message body of 2097152 bytes exceeds the limit of 1048576 bytes");
+        await harness.InjectFailure("guard-3", exceptionMessage: "Message has 80 headers; the limit is 64");
+        using var client = await harness.Login("reader");
+
+        var byCause = await client.Get<List<FailureGroup>>("/api/groups");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(byCause.Select(g => g.Total).Order(), Is.EqualTo(new[] { 1, 2 }));
+            Assert.That(byCause.Select(g => g.Title), Has.Some.EqualTo("InvalidOperationException: Message body of {n} bytes exceeds the limit of {n} bytes · at OrderEats.Console.Tests.Failures.ThrowHere"));
         });
     }
 
@@ -44,7 +81,7 @@ public class When_grouping_failures
         Assert.Multiple(() =>
         {
             Assert.That(byCause, Has.Count.EqualTo(2), "same exception thrown from two places: two causes");
-            Assert.That(sameCause.Title, Does.StartWith("System.InvalidOperationException at OrderEats.Console.Tests.Failures.ThrowHere("));
+            Assert.That(sameCause.Title, Is.EqualTo("InvalidOperationException: declined {n} · at OrderEats.Console.Tests.Failures.ThrowHere"));
             Assert.That(sameCause.Total, Is.EqualTo(2));
             Assert.That(sameCause.Unresolved, Is.EqualTo(2));
             Assert.That(sameCause.FirstSeen, Is.EqualTo(early));

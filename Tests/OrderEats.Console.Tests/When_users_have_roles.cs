@@ -64,14 +64,17 @@ public class When_users_have_roles
     {
         using var anonymous = harness.Anonymous();
 
-        var json = await anonymous.Post("/api/login", new { name = "operator", password = "guess" });
-        var form = await anonymous.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = "operator", ["password"] = "guess" }));
+        var json = await anonymous.Post("/api/login", new { name = "reader", password = "guess" });
+        var form = await anonymous.PostForm("/login", "/login", ("name", "reader"), ("password", "guess"));
+        var formHtml = await form.Content.ReadAsStringAsync();
 
         Assert.Multiple(() =>
         {
             Assert.That(json.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
             Assert.That(json.Headers.Contains("Set-Cookie"), Is.False);
-            Assert.That(form.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+            Assert.That(formHtml, Does.Contain("Unknown user or wrong password."));
+            Assert.That(form.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the form shows the login page again");
+            Assert.That(form.Headers.Contains("Set-Cookie") && form.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("OrderEats.Console=", StringComparison.Ordinal)), Is.False);
         });
     }
 
@@ -80,16 +83,19 @@ public class When_users_have_roles
     {
         using var anonymous = harness.Anonymous();
 
-        var response = await anonymous.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        var response = await anonymous.PostForm("/login", "/login", ("name", "operator"), ("password", ConsoleHarness.OperatorPassword), ("returnUrl", "/groups"));
+        var withoutToken = await harness.Anonymous().PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["name"] = "operator", ["password"] = ConsoleHarness.OperatorPassword, ["returnUrl"] = "/groups",
+            ["name"] = "operator", ["password"] = ConsoleHarness.OperatorPassword,
         }));
 
         Assert.Multiple(() =>
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
             Assert.That(response.Headers.Location?.ToString(), Is.EqualTo("/groups"));
-            Assert.That(response.Headers.GetValues("Set-Cookie").Single(), Does.StartWith("OrderEats.Console=").And.Contain("httponly").And.Contain("samesite=strict"));
+            Assert.That(response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("OrderEats.Console=", StringComparison.Ordinal)),
+                Does.Contain("httponly").And.Contain("samesite=strict"));
+            Assert.That(withoutToken.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "the login form needs its antiforgery token");
         });
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using OrderEats.Engine;
 using OrderEats.Engine.Transport;
 
@@ -22,6 +21,8 @@ internal static class FailedMessageParser
         var failedQueue = Get(Headers.FailedQueue, string.Empty);
         var types = Get(Headers.EnclosedMessageTypes, Unknown);
         var exceptionType = Get(Headers.ExceptionType, message.TransportError is null ? Unknown : "TransportError");
+        var (body, encoding) = StoredBody.Encode(message.Body.Span);
+        var attempts = int.TryParse(Get(Headers.ProcessingAttempts, string.Empty), NumberStyles.None, CultureInfo.InvariantCulture, out var counted) && counted > 0 ? counted : 1;
         var time = DateTimeOffset.TryParse(Get(Headers.TimeOfFailure, string.Empty), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
             ? parsed.ToUniversalTime()
             : receivedAt;
@@ -36,19 +37,10 @@ internal static class FailedMessageParser
             Get(Headers.ExceptionStackTrace, string.Empty),
             time,
             new Dictionary<string, string>(headers, StringComparer.Ordinal),
-            Decode(message.Body),
-            headers.TryGetValue(EditOfHeader, out var editOf) && editOf.Length > 0 ? editOf : null);
-    }
-
-    private static string Decode(ReadOnlyMemory<byte> body)
-    {
-        try
-        {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(body.Span);
-        }
-        catch (DecoderFallbackException)
-        {
-            return "base64:" + Convert.ToBase64String(body.Span);
-        }
+            body,
+            headers.TryGetValue(EditOfHeader, out var editOf) && editOf.Length > 0 ? editOf : null,
+            encoding,
+            message.Body.Length,
+            attempts);
     }
 }

@@ -1,6 +1,8 @@
 namespace OrderEats.Console.Model;
 
-/// <summary>One time a message reached the error queue, with everything it carried.</summary>
+/// <summary>One time a message reached the error queue, with the headers and exception it carried.</summary>
+/// <param name="Body">Null: the body is the failure's (one message id has one body; it is stored once).</param>
+/// <param name="ProcessingAttempts">How many times the endpoint processed it before this move to the error queue.</param>
 public sealed record FailureAttempt(
     int Number,
     string MessageId,
@@ -12,4 +14,5 @@ public sealed record FailureAttempt(
     string StackTrace,
     DateTimeOffset TimeOfFailure,
     IReadOnlyDictionary<string, string> Headers,
-    string Body);
+    string? Body = null,
+    int ProcessingAttempts = 1);

@@ -1,7 +1,7 @@
 namespace OrderEats.Console.Monitoring;
 
 /// <summary>A message in a saga audit record (the wire format of docs/console-api.md).</summary>
-internal sealed record AuditMessage(
+public sealed record AuditMessage(
     string MessageId,
     string MessageType,
     string Intent,

@@ -1,7 +1,7 @@
 namespace OrderEats.Console.Monitoring;
 
 /// <summary>What one message did to one saga instance, as the endpoint reported it.</summary>
-internal sealed record AuditRecord(
+public sealed record AuditRecord(
     string SagaType,
     Guid SagaId,
     string CorrelationValue,

@@ -1,4 +1,4 @@
 namespace OrderEats.Console.Monitoring;
 
 /// <summary>A saga timeout: its id, type (contract name) and when it is due.</summary>
-internal sealed record AuditTimeout(Guid TimeoutId, string MessageType, DateTimeOffset Due);
+public sealed record AuditTimeout(Guid TimeoutId, string MessageType, DateTimeOffset Due);

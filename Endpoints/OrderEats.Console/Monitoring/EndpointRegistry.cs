@@ -47,7 +47,11 @@ internal sealed class EndpointRegistry
         return changes;
     }
 
-    /// <summary>Marks every alive instance silent for longer than <paramref name="grace"/> as dead, and returns those.</summary>
+    /// <summary>
+    /// Marks every alive instance silent for longer than <paramref name="grace"/> as dead, and returns those; except an instance that a restarted
+    /// process replaced: the same endpoint on the same host, alive, first heard after this one's last heartbeat. That one is removed quietly
+    /// (a running instance that started earlier is a competing consumer, not a successor, so its neighbour's death is still reported).
+    /// </summary>
     public IReadOnlyList<LivenessChange> CheckLost(DateTimeOffset now, TimeSpan grace)
     {
         var changes = new List<LivenessChange>();
@@ -55,6 +59,16 @@ internal sealed class EndpointRegistry
         {
             foreach (var instance in instances.Values.Where(i => i.Status == InstanceStatus.Alive && now - i.LastSeen > grace).ToList())
             {
+                var successor = instances.Values.FirstOrDefault(other =>
+                    other.InstanceId != instance.InstanceId && other.Endpoint == instance.Endpoint && other.Host == instance.Host
+                    && other.Status == InstanceStatus.Alive && other.FirstSeen > instance.LastSeen);
+                if (successor is not null)
+                {
+                    instances.Remove(instance.InstanceId);
+                    changes.Add(new LivenessChange(LivenessChange.Replaced, instance.Endpoint, instance.Host, instance.InstanceId, instance.LastSeen));
+                    continue;
+                }
+
                 instances[instance.InstanceId] = instance with { Status = InstanceStatus.Dead };
                 changes.Add(new LivenessChange(LivenessChange.Lost, instance.Endpoint, instance.Host, instance.InstanceId, instance.LastSeen));
             }

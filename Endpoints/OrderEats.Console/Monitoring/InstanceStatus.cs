@@ -1,7 +1,7 @@
 namespace OrderEats.Console.Monitoring;
 
 /// <summary>Whether an endpoint instance's heartbeats arrive.</summary>
-internal enum InstanceStatus
+public enum InstanceStatus
 {
     /// <summary>A heartbeat arrived within the grace period.</summary>
     Alive,

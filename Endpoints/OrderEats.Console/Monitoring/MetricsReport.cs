@@ -1,7 +1,7 @@
 namespace OrderEats.Console.Monitoring;
 
 /// <summary>What one instance processed between two heartbeats.</summary>
-internal sealed record MetricsReport(
+public sealed record MetricsReport(
     DateTimeOffset From,
     DateTimeOffset To,
     long Processed,

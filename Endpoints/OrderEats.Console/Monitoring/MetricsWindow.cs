@@ -1,7 +1,7 @@
 namespace OrderEats.Console.Monitoring;
 
 /// <summary>An instance's metrics over the last <see cref="Minutes"/> minutes.</summary>
-internal sealed record MetricsWindow(
+public sealed record MetricsWindow(
     int Minutes, long Processed, long Retries, double ThroughputPerSecond, double ProcessingMsAverage, double ProcessingMsMax, double CriticalMsAverage, double CriticalMsMax,
     long? QueueLength)
 {

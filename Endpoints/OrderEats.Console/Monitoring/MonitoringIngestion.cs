@@ -106,8 +106,9 @@ internal sealed class MonitoringIngestion(
             {
                 var text = change.Kind switch
                 {
-                    LivenessChange.Lost => $"Endpoint {change.Endpoint} on {change.Host} (instance {change.InstanceId}) sent no heartbeat since {Web.Html.Time(change.LastSeen)}: dead",
+                    LivenessChange.Lost => $"Endpoint {change.Endpoint} on {change.Host} (instance {change.InstanceId}) sent no heartbeat since {Web.Format.Time(change.LastSeen)}: dead",
                     LivenessChange.Restored => $"Endpoint {change.Endpoint} on {change.Host} (instance {change.InstanceId}) is sending heartbeats again: alive",
+                    LivenessChange.Replaced => $"Endpoint {change.Endpoint} on {change.Host} restarted: instance {change.InstanceId} was replaced by a new process on the same host",
                     _ => $"Endpoint {change.Endpoint} on {change.Host} (instance {change.InstanceId}) started sending heartbeats",
                 };
                 await EventLog.Append(connection, transaction, now, change.Kind, null, null, text, null, cancellationToken);

@@ -24,14 +24,14 @@ internal static class MonitoringServices
         services.AddHostedService(sp => sp.GetRequiredService<HeartbeatMonitor>());
     }
 
-    public static void Map(IEndpointRouteBuilder routes)
+    public static void Map(RouteGroupBuilder pages, RouteGroupBuilder api)
     {
-        var read = routes.MapGroup(string.Empty).RequireAuthorization(ConsoleAuth.Readers);
+        var read = pages.MapGroup(string.Empty).RequireAuthorization(ConsoleAuth.Readers);
         read.MapGet("/sagas", SagaPages.List);
         read.MapGet("/sagas/{id}", SagaPages.Detail);
         read.MapGet("/endpoints", EndpointPages.List);
-        var operate = routes.MapGroup(string.Empty).RequireAuthorization(ConsoleAuth.Operators).DisableAntiforgery();
+        var operate = pages.MapGroup(string.Empty).RequireAuthorization(ConsoleAuth.Operators).AddEndpointFilter<AntiforgeryCheck>();
         operate.MapPost("/sagas/{id}/timeouts/{timeoutId}/cancel", SagaPages.Cancel);
-        MonitoringApi.Map(routes);
+        MonitoringApi.Map(api);
     }
 }

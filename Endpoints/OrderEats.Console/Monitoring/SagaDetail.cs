@@ -1,4 +1,4 @@
 namespace OrderEats.Console.Monitoring;
 
 /// <summary>Everything the order view shows about one saga instance.</summary>
-internal sealed record SagaDetail(SagaSummary Saga, IReadOnlyList<AuditTimeout> PendingTimeouts, string StateJson, IReadOnlyList<AuditRecord> Timeline, SagaGraphModel? Graph);
+public sealed record SagaDetail(SagaSummary Saga, IReadOnlyList<AuditTimeout> PendingTimeouts, string StateJson, IReadOnlyList<AuditRecord> Timeline, SagaGraphModel? Graph);

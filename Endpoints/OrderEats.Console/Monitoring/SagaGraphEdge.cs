@@ -1,4 +1,4 @@
 namespace OrderEats.Console.Monitoring;
 
 /// <summary>One transition of a saga graph.</summary>
-internal sealed record SagaGraphEdge(string From, string Message, string To, bool IsTimeout);
+public sealed record SagaGraphEdge(string From, string Message, string To, bool IsTimeout);

@@ -1,7 +1,7 @@
 namespace OrderEats.Console.Monitoring;
 
 /// <summary>A saga's static graph as its endpoint derived it from the saga's declarations (sent in heartbeats).</summary>
-internal sealed record SagaGraphModel(
+public sealed record SagaGraphModel(
     string SagaType,
     string Name,
     string? StateProperty,

@@ -31,6 +31,9 @@ internal sealed class SagaStore(ConsoleDatabase database, MonitoringOptions opti
 
     public SagaGraphModel? Graph(string sagaType) => graphs.GetValueOrDefault(sagaType);
 
+    /// <summary>Every saga graph the console knows.</summary>
+    public IReadOnlyList<SagaGraphModel> Graphs() => graphs.Values.ToList();
+
     /// <summary>Stores a saga type's graph when it is new or changed (the endpoint was redeployed with another saga definition).</summary>
     public async Task SaveGraph(SagaGraphModel graph, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
@@ -172,6 +175,31 @@ internal sealed class SagaStore(ConsoleDatabase database, MonitoringOptions opti
             r => JsonSerializer.Deserialize<AuditRecord>(r.Text("entry"), Json)!, cancellationToken, ("@saga", sagaId.ToString()));
         var (summary, pending, json) = rows[0];
         return new SagaDetail(summary, JsonSerializer.Deserialize<List<AuditTimeout>>(pending, Json) ?? [], json, timeline, Graph(summary.SagaType));
+    }
+
+    /// <summary>
+    /// The saga instances a message belongs to: the one its SagaId or OriginatingSagaId header names, and those whose correlation value is an id
+    /// property of its JSON body (orderId, … ). At most five.
+    /// </summary>
+    public async Task<List<SagaSummary>> ForMessage(IReadOnlyDictionary<string, string> headers, string? body, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        var ids = new[] { Engine.Headers.SagaId, Engine.Headers.OriginatingSagaId }
+            .Select(h => headers.GetValueOrDefault(h)).Where(v => Guid.TryParse(v, out _)).Select(v => Guid.Parse(v!).ToString()).Distinct().ToList();
+        var correlations = BodyIds.Of(body).Take(10).ToList();
+        if (ids.Count == 0 && correlations.Count == 0)
+        {
+            return [];
+        }
+
+        var parameters = ids.Select((v, i) => ("@s" + i, (object?)v)).Concat(correlations.Select((v, i) => ("@c" + i, (object?)v))).ToList();
+        var where = string.Join(" OR ", new[]
+        {
+            ids.Count == 0 ? null : $"saga_id IN ({string.Join(", ", ids.Select((_, i) => "@s" + i))})",
+            correlations.Count == 0 ? null : $"correlation IN ({string.Join(", ", correlations.Select((_, i) => "@c" + i))})",
+        }.Where(c => c is not null));
+        await using var connection = await database.Open(cancellationToken);
+        return await Sql.Query(connection, null, $"SELECT * FROM console_sagas WHERE {where} ORDER BY updated DESC" + database.Page(0, 5), Summary, cancellationToken, [.. parameters]);
     }
 
     /// <summary>Deletes completed sagas (and their audit records) last updated before the retention window.</summary>

@@ -1,7 +1,7 @@
 namespace OrderEats.Console.Monitoring;
 
 /// <summary>What the order view derives from a saga's audit: its current state, the states it passed through and the transitions it took.</summary>
-internal sealed record SagaView(string? Current, IReadOnlySet<string> Visited, IReadOnlySet<(string From, string To)> Taken)
+public sealed record SagaView(string? Current, IReadOnlySet<string> Visited, IReadOnlySet<(string From, string To)> Taken)
 {
     public static SagaView Of(SagaDetail detail)
     {

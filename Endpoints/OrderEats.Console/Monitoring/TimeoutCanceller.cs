@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Logging;
 using OrderEats.Console.Ingestion;
 using OrderEats.Console.Model;
 using OrderEats.Console.Storage;
@@ -11,24 +12,25 @@ namespace OrderEats.Console.Monitoring;
 /// Asks a saga's endpoint to cancel one of its pending timeouts: a CancelSagaTimeout control message (headers SagaType, SagaId, TimeoutId) to the
 /// endpoint's queue, logged in the event log. The endpoint removes the timeout in its own transaction; its next audit record shows it gone.
 /// </summary>
-internal sealed class TimeoutCanceller(SagaStore sagas, ConsoleTransport transport, ConsoleDatabase database, ConsoleChanges changes, TimeProvider time)
+internal sealed class TimeoutCanceller(
+    SagaStore sagas, ConsoleTransport transport, ConsoleDatabase database, ConsoleChanges changes, TimeProvider time, ILogger<TimeoutCanceller> logger)
 {
     public const string CancelSagaTimeout = "CancelSagaTimeout";
     public const string CancelledBy = Headers.Prefix + "CancelledBy";
 
-    /// <summary>Null when the saga is unknown; false when the timeout is not pending; true when the request was sent.</summary>
-    public async Task<bool?> Cancel(Guid sagaId, Guid timeoutId, string user, CancellationToken cancellationToken = default)
+    /// <summary>Sends the cancel request; <see cref="CancelOutcome.Unreachable"/> comes with the transport's reason.</summary>
+    public async Task<(CancelOutcome Outcome, string? Reason)> Cancel(Guid sagaId, Guid timeoutId, string user, CancellationToken cancellationToken = default)
     {
         var detail = await sagas.Detail(sagaId, cancellationToken);
         if (detail is null)
         {
-            return null;
+            return (CancelOutcome.UnknownSaga, null);
         }
 
         var timeout = detail.PendingTimeouts.FirstOrDefault(t => t.TimeoutId == timeoutId);
         if (timeout is null || detail.Saga.Completed)
         {
-            return false;
+            return (CancelOutcome.NotPending, null);
         }
 
         var now = time.GetUtcNow();
@@ -44,7 +46,17 @@ internal sealed class TimeoutCanceller(SagaStore sagas, ConsoleTransport transpo
             [Headers.OriginatingEndpoint] = "console",
             [CancelledBy] = user,
         };
-        await transport.Transport.Dispatch([TransportOperation.Send(new OutgoingMessage(id, headers, "{}"u8.ToArray()), detail.Saga.Endpoint)], cancellationToken);
+        try
+        {
+            await transport.Transport.Dispatch([TransportOperation.Send(new OutgoingMessage(id, headers, "{}"u8.ToArray()), detail.Saga.Endpoint)], cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "The cancel of timeout {TimeoutId} of saga {SagaId} could not be sent to queue {Queue}", timeoutId, sagaId, detail.Saga.Endpoint);
+            return (CancelOutcome.Unreachable,
+                $"The cancel request could not be sent to queue '{detail.Saga.Endpoint}', the queue of the endpoint that hosts saga {sagaId}: {e.Message} " +
+                "Start that endpoint (it creates its queue) and try again; the timeout is still pending.");
+        }
         await using (var connection = await database.Open(cancellationToken))
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
@@ -55,6 +67,6 @@ internal sealed class TimeoutCanceller(SagaStore sagas, ConsoleTransport transpo
         }
 
         changes.Raise(new ConsoleChange("TimeoutCancelRequested", null, id, null, Detail: timeoutId.ToString()));
-        return true;
+        return (CancelOutcome.Sent, null);
     }
 }

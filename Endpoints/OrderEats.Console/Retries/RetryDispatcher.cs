@@ -87,11 +87,29 @@ internal sealed class RetryDispatcher(
 
     private async Task SendBatch(List<PendingRetry> batch, CancellationToken cancellationToken)
     {
-        var operations = batch.Select(r => TransportOperation.Send(RetryMessageBuilder.Build(r, options.Queue), r.Queue.Length > 0 ? r.Queue : "?")).ToList();
+        // A message that cannot be rebuilt fails alone: it goes back to Unresolved with the reason, and the rest of the batch is sent.
+        var ready = new List<(PendingRetry Retry, TransportOperation Operation)>();
+        foreach (var retry in batch)
+        {
+            try
+            {
+                ready.Add((retry, TransportOperation.Send(RetryMessageBuilder.Build(retry, options.Queue), retry.Queue)));
+            }
+            catch (Exception e) when (e is InvalidDataException or FormatException or ArgumentException)
+            {
+                await NotSent(retry, e, "could not be rebuilt", cancellationToken);
+            }
+        }
+
+        if (ready.Count == 0)
+        {
+            return;
+        }
+
         try
         {
-            await transport.Transport.Dispatch(operations, cancellationToken);
-            foreach (var retry in batch)
+            await transport.Transport.Dispatch(ready.Select(r => r.Operation).ToList(), cancellationToken);
+            foreach (var (retry, _) in ready)
             {
                 await Sent(retry, cancellationToken);
             }
@@ -99,27 +117,27 @@ internal sealed class RetryDispatcher(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // One bad destination must not hold back the others: send one by one and set aside those that cannot be sent.
-            logger.LogWarning(e, "Sending a batch of {Count} retries failed; sending them one by one", batch.Count);
-            foreach (var (retry, operation) in batch.Zip(operations))
+            logger.LogWarning(e, "Sending a batch of {Count} retries failed; sending them one by one", ready.Count);
+            foreach (var (retry, operation) in ready)
             {
                 try
                 {
-                    if (retry.Queue.Length == 0)
-                    {
-                        throw new InvalidOperationException($"Message {retry.MessageId} has no FailedQ header, so the console does not know where to send it.");
-                    }
-
                     await transport.Transport.Dispatch([operation], cancellationToken);
                     await Sent(retry, cancellationToken);
                 }
                 catch (Exception single) when (single is not OperationCanceledException)
                 {
-                    logger.LogError(single, "Retry {RetryId} of message {MessageId} could not be sent to {Queue}; the failure is unresolved again", retry.RetryId, retry.MessageId, retry.Queue);
-                    await commands.MarkRetryFailed(retry, single.Message, time.GetUtcNow(), cancellationToken);
-                    changes.Raise(new ConsoleChange("RetryNotSent", retry.FailureId, retry.MessageId, FailureStatus.Unresolved, Detail: single.Message));
+                    await NotSent(retry, single, "could not be sent to " + retry.Queue, cancellationToken);
                 }
             }
         }
+    }
+
+    private async Task NotSent(PendingRetry retry, Exception reason, string what, CancellationToken cancellationToken)
+    {
+        logger.LogError(reason, "Retry {RetryId} of message {MessageId} {What}; the failure is unresolved again", retry.RetryId, retry.MessageId, what);
+        await commands.MarkRetryFailed(retry, reason.Message, time.GetUtcNow(), cancellationToken);
+        changes.Raise(new ConsoleChange("RetryNotSent", retry.FailureId, retry.MessageId, FailureStatus.Unresolved, Detail: reason.Message));
     }
 
     private async Task Sent(PendingRetry retry, CancellationToken cancellationToken)

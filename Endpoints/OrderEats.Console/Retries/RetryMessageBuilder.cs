@@ -14,30 +14,49 @@ internal static class RetryMessageBuilder
     [
         Headers.FailedQueue, Headers.TimeOfFailure, Headers.ProcessingEndpoint, Headers.ProcessingMachine, Headers.DelayedRetries,
         Headers.FirstFailure, Headers.DeliverAt, Headers.DelayedDestination, Headers.RetryId, Headers.RetryReportTo, Headers.RetriedMessageId,
+        Headers.ProcessingAttempts,
     ];
 
+    /// <summary>The message to send; throws <see cref="InvalidDataException"/> saying why when the stored message cannot be rebuilt.</summary>
     public static OutgoingMessage Build(PendingRetry retry, string reportTo)
     {
         ArgumentNullException.ThrowIfNull(retry);
-        var headers = Storage.HeaderJson.Read(retry.Headers);
+        if (retry.Queue.Length == 0)
+        {
+            throw new InvalidDataException($"Message {retry.MessageId} has no FailedQ header, so the console does not know where to send it; archive it or send an edited copy from its own endpoint.");
+        }
+
+        Dictionary<string, string> headers;
+        try
+        {
+            headers = Storage.HeaderJson.Read(retry.Headers);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new InvalidDataException($"The stored headers of message {retry.MessageId} are not a JSON object of strings ({e.Message}); archive the message.", e);
+        }
+
         foreach (var key in headers.Keys.Where(k => Removed.Contains(k) || k.StartsWith(Headers.ExceptionInfoPrefix, StringComparison.Ordinal)).ToList())
         {
             headers.Remove(key);
         }
 
         var messageId = retry.MessageId;
-        var body = retry.Body;
+        byte[] bytes;
         if (retry.EditMessageId is { } editId)
         {
             messageId = editId;
-            body = retry.EditBody ?? body;
+            bytes = retry.EditBody is { } edited ? Encoding.UTF8.GetBytes(edited) : Ingestion.StoredBody.Decode(retry.Body, retry.BodyEncoding);
             headers[Ingestion.FailedMessageParser.EditOfHeader] = retry.MessageId;
+        }
+        else
+        {
+            bytes = Ingestion.StoredBody.Decode(retry.Body, retry.BodyEncoding);
         }
 
         headers[Headers.MessageId] = messageId;
         headers[Headers.RetryId] = retry.RetryId;
         headers[Headers.RetryReportTo] = reportTo;
-        var bytes = body.StartsWith("base64:", StringComparison.Ordinal) ? Convert.FromBase64String(body["base64:".Length..]) : Encoding.UTF8.GetBytes(body);
         return new OutgoingMessage(messageId, headers, bytes);
     }
 }

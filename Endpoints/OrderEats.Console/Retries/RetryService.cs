@@ -34,6 +34,18 @@ internal sealed class RetryService(FailureCommands commands, RetryDispatcher dis
         return result;
     }
 
+    /// <summary>Archives (<paramref name="archive"/>) or restores every failure of the scope that allows it.</summary>
+    public async Task<RetryRequestResult> ArchiveOrRestore(RetryScope scope, bool archive, string user, CancellationToken cancellationToken = default)
+    {
+        var result = await commands.ChangeMany(scope, archive, user, time.GetUtcNow(), cancellationToken);
+        foreach (var id in result.Issued)
+        {
+            changes.Raise(new ConsoleChange(archive ? "Archived" : "Restored", id, null, archive ? FailureStatus.Archived : FailureStatus.Unresolved));
+        }
+
+        return result;
+    }
+
     public async Task<StatusChange> Archive(string id, string user, CancellationToken cancellationToken = default) =>
         Raise("Archived", id, await commands.Archive(id, user, time.GetUtcNow(), cancellationToken));
 

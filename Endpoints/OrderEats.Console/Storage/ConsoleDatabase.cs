@@ -20,6 +20,12 @@ internal sealed class ConsoleDatabase(EndpointDatabase database)
         ? $" OFFSET {offset} ROWS FETCH NEXT {limit} ROWS ONLY"
         : $" LIMIT {limit} OFFSET {offset}";
 
+    /// <summary>The length in characters of a text column.</summary>
+    public string Length(string column) => Kind == SqlDialectKind.SqlServer ? $"LEN({column})" : $"LENGTH({column})";
+
+    /// <summary>The first <paramref name="length"/> characters of a text column.</summary>
+    public static string Prefix(string column, int length) => $"SUBSTRING({column}, 1, {length})";
+
     /// <summary>Locks the rows a SELECT reads until the transaction ends (SQLite transactions already hold the write lock).</summary>
     public string ForUpdate => Kind == SqlDialectKind.PostgreSql ? " FOR UPDATE" : string.Empty;
 
@@ -52,6 +58,38 @@ internal sealed class ConsoleDatabase(EndpointDatabase database)
             command.CommandText = statement;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
+
+        // Columns added after the first release: added in place, so a console upgrade keeps its data.
+        foreach (var (table, column, type) in AddedColumns())
+        {
+            await AddColumnIfMissing(connection, table, column, type, cancellationToken);
+        }
+    }
+
+    private IEnumerable<(string Table, string Column, string Type)> AddedColumns()
+    {
+        yield return ("console_failures", "body_encoding", database.TextType + " NULL");
+        yield return ("console_failures", "body_size", "bigint NULL");
+        yield return ("console_failures", "processing_attempts", database.IntType + " NULL");
+        yield return ("console_failures", "retry_error", database.LongTextType + " NULL");
+        yield return ("console_attempts", "processing_attempts", database.IntType + " NULL");
+    }
+
+    private async Task AddColumnIfMissing(DbConnection connection, string table, string column, string type, CancellationToken cancellationToken)
+    {
+        if (Kind == SqlDialectKind.Sqlite)
+        {
+            if (await Sql.Scalar(connection, null, $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = '{column}'", cancellationToken) == 0)
+            {
+                await Sql.Execute(connection, null, $"ALTER TABLE {table} ADD COLUMN {column} {type}", cancellationToken);
+            }
+
+            return;
+        }
+
+        await Sql.Execute(connection, null, Kind == SqlDialectKind.SqlServer
+            ? $"IF COL_LENGTH(N'{table}', N'{column}') IS NULL ALTER TABLE {table} ADD {column} {type}"
+            : $"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} {type}", cancellationToken);
     }
 
     private IEnumerable<string> Schema()
@@ -87,6 +125,9 @@ internal sealed class ConsoleDatabase(EndpointDatabase database)
             id {text} NOT NULL PRIMARY KEY, at bigint NOT NULL, kind {text} NOT NULL, failure_id {text} NULL, group_id {text} NULL, text {longText} NOT NULL, user_name {text} NULL
             """);
         yield return database.CreateIndex("ix_console_events_at", "console_events", "at");
+        yield return database.CreateTable("console_users", $"""
+            name {text} NOT NULL PRIMARY KEY, stamp {text} NOT NULL, upgraded_hash {text} NULL, upgraded_from {text} NULL, updated bigint NOT NULL
+            """);
     }
 
     private async Task CreateSqlServerDatabaseIfMissing(CancellationToken cancellationToken)

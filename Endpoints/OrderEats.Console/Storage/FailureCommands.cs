@@ -12,33 +12,7 @@ internal sealed class FailureCommands(ConsoleDatabase database)
         ArgumentNullException.ThrowIfNull(scope);
         await using var connection = await database.Open(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        List<(string Id, FailureStatus Status)> candidates;
-        var unknown = new List<string>();
-        if (scope.Ids is { } ids)
-        {
-            candidates = [];
-            foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(200))
-            {
-                var names = chunk.Select((_, i) => "@i" + i).ToArray();
-                candidates.AddRange(await Sql.Query(
-                    connection, transaction, $"SELECT id, status FROM console_failures WHERE id IN ({string.Join(", ", names)})", ReadIdStatus, cancellationToken,
-                    [.. chunk.Select((id, i) => (names[i], (object?)id))]));
-            }
-
-            unknown.AddRange(ids.Distinct(StringComparer.Ordinal).Except(candidates.Select(c => c.Id), StringComparer.Ordinal));
-        }
-        else if (scope.GroupId is { } group)
-        {
-            candidates = await Sql.Query(
-                connection, transaction, "SELECT id, status FROM console_failures WHERE group_exception = @g OR group_endpoint = @g OR group_type = @g ORDER BY last_failed",
-                ReadIdStatus, cancellationToken, ("@g", group));
-        }
-        else
-        {
-            candidates = await Sql.Query(
-                connection, transaction, "SELECT id, status FROM console_failures WHERE status = 'Unresolved' ORDER BY last_failed", ReadIdStatus, cancellationToken);
-        }
-
+        var (candidates, unknown) = await FailureScopes.Candidates(connection, transaction, scope, cancellationToken);
         var issued = new List<string>();
         var skipped = new List<string>();
         foreach (var (id, status) in candidates)
@@ -59,6 +33,41 @@ internal sealed class FailureCommands(ConsoleDatabase database)
         return new RetryRequestResult(issued, skipped, unknown);
     }
 
+    /// <summary>Archives (or restores) every failure in <paramref name="scope"/> whose status allows it; the others are reported as skipped.</summary>
+    public async Task<RetryRequestResult> ChangeMany(RetryScope scope, bool archive, string user, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        await using var connection = await database.Open(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var (candidates, unknown) = await FailureScopes.Candidates(connection, transaction, scope, cancellationToken);
+        var changed = new List<string>();
+        var skipped = new List<string>();
+        foreach (var (id, status) in candidates)
+        {
+            if (archive ? !CanArchive(status) : status != FailureStatus.Archived)
+            {
+                skipped.Add(id);
+                continue;
+            }
+
+            await SetStatus(connection, transaction, id, archive ? FailureStatus.Archived : FailureStatus.Unresolved, now, cancellationToken);
+            await EventLog.Append(connection, transaction, now, archive ? "Archived" : "Restored", id, scope.GroupId, $"{(archive ? "Archived" : "Restored")} by {user}", user, cancellationToken);
+            changed.Add(id);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new RetryRequestResult(changed, skipped, unknown);
+    }
+
+    /// <summary>How many failures of <paramref name="scope"/> are in <paramref name="status"/> (or in any status when null): what a confirmation states.</summary>
+    public async Task<int> Count(RetryScope scope, FailureStatus? status, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        await using var connection = await database.Open(cancellationToken);
+        var (candidates, _) = await FailureScopes.Candidates(connection, null, scope, cancellationToken);
+        return candidates.Count(c => status is null || c.Status == status);
+    }
+
     public async Task<StatusChange> EditAndRetry(string id, string body, string user, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
@@ -77,21 +86,24 @@ internal sealed class FailureCommands(ConsoleDatabase database)
         return new StatusChange(true, FailureStatus.RetryIssued, Changed: true, retryId, newMessageId);
     }
 
+    /// <summary>Archives an unresolved failure, or one whose retry is pending (the retry is called off; a report of its success is then ignored).</summary>
     public Task<StatusChange> Archive(string id, string user, DateTimeOffset now, CancellationToken cancellationToken = default) =>
-        ChangeStatus(id, FailureStatus.Unresolved, FailureStatus.Archived, "Archived", user, now, cancellationToken);
+        ChangeStatus(id, CanArchive, FailureStatus.Archived, "Archived", user, now, cancellationToken);
 
     public Task<StatusChange> Restore(string id, string user, DateTimeOffset now, CancellationToken cancellationToken = default) =>
-        ChangeStatus(id, FailureStatus.Archived, FailureStatus.Unresolved, "Restored", user, now, cancellationToken);
+        ChangeStatus(id, s => s == FailureStatus.Archived, FailureStatus.Unresolved, "Restored", user, now, cancellationToken);
+
+    public static bool CanArchive(FailureStatus status) => status is FailureStatus.Unresolved or FailureStatus.RetryIssued;
 
     public async Task<List<PendingRetry>> PendingRetries(int limit, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
         return await Sql.Query(
             connection, null,
-            "SELECT id, message_id, failed_queue, headers, body, retry_id, edit_message_id, edit_body FROM console_failures WHERE retry_pending = 1 ORDER BY retry_requested, id"
-                + database.Page(0, limit),
+            "SELECT id, message_id, failed_queue, headers, body, body_encoding, retry_id, edit_message_id, edit_body FROM console_failures WHERE retry_pending = 1 "
+                + "ORDER BY retry_requested, id" + database.Page(0, limit),
             r => new PendingRetry(r.Text("id"), r.Text("message_id"), r.Text("failed_queue"), r.Text("headers"), r.Text("body"), r.Text("retry_id"),
-                r.NullableText("edit_message_id"), r.NullableText("edit_body")),
+                r.NullableText("edit_message_id"), r.NullableText("edit_body"), r.NullableText("body_encoding")),
             cancellationToken);
     }
 
@@ -103,7 +115,10 @@ internal sealed class FailureCommands(ConsoleDatabase database)
             connection, null, "UPDATE console_failures SET retry_pending = 0 WHERE id = @id AND retry_id = @retry", cancellationToken, ("@id", retry.FailureId), ("@retry", retry.RetryId));
     }
 
-    /// <summary>The retry could not even be sent (e.g. its queue no longer exists): back to Unresolved, with the reason in the event log.</summary>
+    /// <summary>
+    /// The retry could not even be sent (its queue no longer exists, or the stored message cannot be rebuilt): back to Unresolved, with the reason
+    /// on the failure and in the event log, so it can be archived, edited or retried again and does not hold up other retries.
+    /// </summary>
     public async Task MarkRetryFailed(PendingRetry retry, string reason, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(retry);
@@ -111,8 +126,11 @@ internal sealed class FailureCommands(ConsoleDatabase database)
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var changed = await Sql.Execute(
             connection, transaction,
-            "UPDATE console_failures SET status = 'Unresolved', retry_pending = 0, retry_id = NULL, status_changed = @now WHERE id = @id AND retry_id = @retry AND status = 'RetryIssued'",
-            cancellationToken, ("@now", now.ToUnixTimeMilliseconds()), ("@id", retry.FailureId), ("@retry", retry.RetryId));
+            """
+            UPDATE console_failures SET status = 'Unresolved', retry_pending = 0, retry_id = NULL, status_changed = @now, retry_error = @reason
+            WHERE id = @id AND retry_id = @retry AND status = 'RetryIssued'
+            """,
+            cancellationToken, ("@now", now.ToUnixTimeMilliseconds()), ("@id", retry.FailureId), ("@retry", retry.RetryId), ("@reason", reason));
         if (changed == 0)
         {
             await Sql.Execute(
@@ -127,23 +145,28 @@ internal sealed class FailureCommands(ConsoleDatabase database)
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private async Task<StatusChange> ChangeStatus(string id, FailureStatus from, FailureStatus to, string kind, string user, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<StatusChange> ChangeStatus(
+        string id, Func<FailureStatus, bool> allowed, FailureStatus to, string kind, string user, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.Open(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var status = await CurrentStatus(connection, transaction, id, cancellationToken);
-        if (status != from)
+        if (status is not { } current || !allowed(current))
         {
             return new StatusChange(status is not null, status, Changed: false);
         }
 
-        await Sql.Execute(
-            connection, transaction, "UPDATE console_failures SET status = @to, status_changed = @now WHERE id = @id", cancellationToken,
-            ("@to", to.ToString()), ("@now", now.ToUnixTimeMilliseconds()), ("@id", id));
+        await SetStatus(connection, transaction, id, to, now, cancellationToken);
         await EventLog.Append(connection, transaction, now, kind, id, null, $"{kind} by {user}", user, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new StatusChange(true, to, Changed: true);
     }
+
+    // Archiving calls off a pending retry; restoring starts from a clean slate.
+    private static Task<int> SetStatus(DbConnection connection, DbTransaction transaction, string id, FailureStatus to, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Sql.Execute(
+            connection, transaction, "UPDATE console_failures SET status = @to, status_changed = @now, retry_pending = 0, retry_id = NULL WHERE id = @id", cancellationToken,
+            ("@to", to.ToString()), ("@now", now.ToUnixTimeMilliseconds()), ("@id", id));
 
     private async Task<FailureStatus?> CurrentStatus(DbConnection connection, DbTransaction transaction, string id, CancellationToken cancellationToken)
     {
@@ -156,9 +179,9 @@ internal sealed class FailureCommands(ConsoleDatabase database)
         DbConnection connection, DbTransaction transaction, string id, string retryId, string? editMessageId, string? editBody, DateTimeOffset now, CancellationToken cancellationToken) =>
         Sql.Execute(connection, transaction, """
             UPDATE console_failures SET status = 'RetryIssued', retry_id = @retry, retry_pending = 1, retry_requested = @now, status_changed = @now,
-              edit_message_id = @editid, edit_body = @editbody
+              edit_message_id = @editid, edit_body = @editbody, retry_error = NULL
             WHERE id = @id AND status = 'Unresolved'
             """, cancellationToken, ("@retry", retryId), ("@now", now.ToUnixTimeMilliseconds()), ("@editid", editMessageId), ("@editbody", editBody), ("@id", id));
 
-    private static (string Id, FailureStatus Status) ReadIdStatus(DbDataReader reader) => (reader.Text("id"), Enum.Parse<FailureStatus>(reader.Text("status")));
+    internal static (string Id, FailureStatus Status) ReadIdStatus(DbDataReader reader) => (reader.Text("id"), Enum.Parse<FailureStatus>(reader.Text("status")));
 }

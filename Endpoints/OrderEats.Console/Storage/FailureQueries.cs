@@ -1,4 +1,5 @@
 using System.Data.Common;
+using OrderEats.Console.Ingestion;
 using OrderEats.Console.Model;
 
 namespace OrderEats.Console.Storage;
@@ -7,7 +8,8 @@ namespace OrderEats.Console.Storage;
 internal sealed class FailureQueries(ConsoleDatabase database)
 {
     private const string SummaryColumns =
-        "id, message_id, message_type, endpoint, exception_type, exception_message, status, attempts, first_failed, last_failed, group_exception";
+        "id, message_id, message_type, endpoint, exception_type, exception_message, status, COALESCE(processing_attempts, attempts) AS attempts, first_failed, "
+        + "last_failed, group_exception, retry_error, body_size";
 
     public async Task<PagedResult<FailureSummary>> List(FailureFilter filter, CancellationToken cancellationToken = default)
     {
@@ -25,12 +27,18 @@ internal sealed class FailureQueries(ConsoleDatabase database)
     public async Task<FailureDetail?> Detail(string id, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
+        var size = $"COALESCE(body_size, {database.Length("body")})";
         var rows = await Sql.Query(
             connection, null,
-            $"SELECT {SummaryColumns}, failed_queue, host, stack_trace, headers, body, retry_id, edited_from, edit_message_id, group_endpoint, group_type FROM console_failures WHERE id = @id",
+            $"""
+            SELECT {SummaryColumns}, failed_queue, host, stack_trace, headers, retry_id, edited_from, edit_message_id, group_endpoint, group_type, body_encoding,
+              {size} AS size,
+              CASE WHEN {size} <= {FailureDetail.InlineBodyLimit} THEN body ELSE {ConsoleDatabase.Prefix("body", FailureDetail.PreviewLength)} END AS shown
+            FROM console_failures WHERE id = @id
+            """,
             r => (Summary: ReadSummary(r), Queue: r.Text("failed_queue"), Host: r.Text("host"), Stack: r.Text("stack_trace"), Headers: HeaderJson.Read(r.Text("headers")),
-                Body: r.Text("body"), Retry: r.NullableText("retry_id"), EditedFrom: r.NullableText("edited_from"), EditId: r.NullableText("edit_message_id"),
-                GroupEndpoint: r.Text("group_endpoint"), GroupType: r.Text("group_type")),
+                Shown: r.Text("shown"), Size: r.Long("size"), Encoding: r.NullableText("body_encoding"), Retry: r.NullableText("retry_id"),
+                EditedFrom: r.NullableText("edited_from"), EditId: r.NullableText("edit_message_id"), GroupEndpoint: r.Text("group_endpoint"), GroupType: r.Text("group_type")),
             cancellationToken, ("@id", id));
         if (rows.Count == 0)
         {
@@ -38,14 +46,37 @@ internal sealed class FailureQueries(ConsoleDatabase database)
         }
 
         var attempts = await Sql.Query(
-            connection, null, "SELECT * FROM console_attempts WHERE failure_id = @id ORDER BY attempt",
+            connection, null,
+            "SELECT attempt, message_id, failed_queue, endpoint, host, exception_type, exception_message, stack_trace, time_of_failure, headers, processing_attempts "
+                + "FROM console_attempts WHERE failure_id = @id ORDER BY attempt",
             r => new FailureAttempt(
                 r.Int("attempt"), r.Text("message_id"), r.Text("failed_queue"), r.Text("endpoint"), r.Text("host"), r.Text("exception_type"), r.Text("exception_message"),
-                r.Text("stack_trace"), r.Time("time_of_failure"), HeaderJson.Read(r.Text("headers")), r.Text("body")),
+                r.Text("stack_trace"), r.Time("time_of_failure"), HeaderJson.Read(r.Text("headers")), null, r["processing_attempts"] is DBNull ? 1 : r.Int("processing_attempts")),
             cancellationToken, ("@id", id));
         var row = rows[0];
+        var inline = row.Size <= FailureDetail.InlineBodyLimit;
         return new FailureDetail(
-            row.Summary, row.Queue, row.Host, row.Stack, row.Headers, row.Body, row.Retry, row.EditedFrom, row.EditId, row.GroupEndpoint, row.GroupType, attempts);
+            row.Summary with { BodySize = row.Size }, row.Queue, row.Host, row.Stack, row.Headers, inline ? row.Shown : null, row.Retry, row.EditedFrom, row.EditId,
+            row.GroupEndpoint, row.GroupType, attempts, row.Size, !inline, inline ? null : row.Shown, row.Encoding);
+    }
+
+    /// <summary>The whole stored body of a failure as bytes, with its content type; null when the failure does not exist.</summary>
+    public async Task<(byte[] Body, string ContentType, string MessageId)?> Body(string id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        var rows = await Sql.Query(
+            connection, null, "SELECT message_id, body, body_encoding, headers FROM console_failures WHERE id = @id",
+            r => (MessageId: r.Text("message_id"), Body: r.Text("body"), Encoding: r.NullableText("body_encoding"), Headers: HeaderJson.Read(r.Text("headers"))),
+            cancellationToken, ("@id", id));
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+
+        var row = rows[0];
+        var contentType = row.Encoding == StoredBody.Base64 ? "application/octet-stream"
+            : row.Headers.GetValueOrDefault(Engine.Headers.ContentType) is "application/json" ? "application/json" : "text/plain; charset=utf-8";
+        return (StoredBody.Decode(row.Body, row.Encoding), contentType, row.MessageId);
     }
 
     public async Task<List<FailureGroup>> Groups(GroupingKind kind, CancellationToken cancellationToken = default)
@@ -168,5 +199,6 @@ internal sealed class FailureQueries(ConsoleDatabase database)
 
     private static FailureSummary ReadSummary(DbDataReader r) => new(
         r.Text("id"), r.Text("message_id"), r.Text("message_type"), r.Text("endpoint"), r.Text("exception_type"), r.Text("exception_message"),
-        Enum.Parse<FailureStatus>(r.Text("status")), r.Int("attempts"), r.Time("first_failed"), r.Time("last_failed"), r.Text("group_exception"));
+        Enum.Parse<FailureStatus>(r.Text("status")), r.Int("attempts"), r.Time("first_failed"), r.Time("last_failed"), r.Text("group_exception"),
+        r.NullableText("retry_error"), r["body_size"] is DBNull ? 0 : r.Long("body_size"));
 }

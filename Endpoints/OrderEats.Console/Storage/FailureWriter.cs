@@ -9,6 +9,9 @@ namespace OrderEats.Console.Storage;
 /// <summary>Records failures from the error queue and resolutions from the console queue, each in one transaction.</summary>
 internal sealed class FailureWriter(ConsoleDatabase database)
 {
+    /// <summary>How much of a body (and of a stack trace) full-text search reads.</summary>
+    public const int SearchedBody = 16 * 1024;
+
     private static readonly GroupingKind[] Kinds = [GroupingKind.Exception, GroupingKind.Endpoint, GroupingKind.MessageType];
 
     /// <summary>Adds an attempt, creates or updates the failure (same message id → same failure), its groups and an event; commits before returning.</summary>
@@ -38,7 +41,8 @@ internal sealed class FailureWriter(ConsoleDatabase database)
             ("@queue", failure.FailedQueue), ("@extype", failure.ExceptionType), ("@exmessage", failure.ExceptionMessage), ("@stack", failure.StackTrace),
             ("@headers", HeaderJson.Write(failure.Headers)), ("@body", failure.Body), ("@gex", failure.GroupId(GroupingKind.Exception)),
             ("@gep", failure.GroupId(GroupingKind.Endpoint)), ("@gty", failure.GroupId(GroupingKind.MessageType)), ("@time", time),
-            ("@now", now.ToUnixTimeMilliseconds()), ("@search", SearchText(failure)),
+            ("@now", now.ToUnixTimeMilliseconds()), ("@search", SearchText(failure)), ("@encoding", failure.BodyEncoding), ("@size", failure.BodySize),
+            ("@processed", failure.ProcessingAttempts),
         };
         string failureId;
         int attempts;
@@ -53,7 +57,8 @@ internal sealed class FailureWriter(ConsoleDatabase database)
                 UPDATE console_failures SET message_type = @type, endpoint = @endpoint, host = @host, failed_queue = @queue, exception_type = @extype,
                   exception_message = @exmessage, stack_trace = @stack, headers = @headers, body = @body, group_exception = @gex, group_endpoint = @gep,
                   group_type = @gty, status = 'Unresolved', attempts = attempts + 1, last_failed = @time, status_changed = @now, retry_id = NULL,
-                  retry_pending = 0, retry_requested = NULL, search_text = @search
+                  retry_pending = 0, retry_requested = NULL, search_text = @search, body_encoding = @encoding, body_size = @size,
+                  processing_attempts = COALESCE(processing_attempts, attempts) + @processed
                 WHERE id = @id
                 """, cancellationToken, [.. values]);
         }
@@ -69,9 +74,9 @@ internal sealed class FailureWriter(ConsoleDatabase database)
             await Sql.Execute(connection, transaction, """
                 INSERT INTO console_failures (id, message_id, message_type, endpoint, host, failed_queue, exception_type, exception_message, stack_trace,
                   headers, body, group_exception, group_endpoint, group_type, status, attempts, first_failed, last_failed, status_changed, retry_id,
-                  retry_pending, retry_requested, edited_from, edit_message_id, edit_body, search_text)
+                  retry_pending, retry_requested, edited_from, edit_message_id, edit_body, search_text, body_encoding, body_size, processing_attempts)
                 VALUES (@id, @message, @type, @endpoint, @host, @queue, @extype, @exmessage, @stack, @headers, @body, @gex, @gep, @gty, 'Unresolved', 1,
-                  @time, @time, @now, NULL, 0, NULL, @edited, NULL, NULL, @search)
+                  @time, @time, @now, NULL, 0, NULL, @edited, NULL, NULL, @search, @encoding, @size, @processed)
                 """, cancellationToken, [.. values]);
             if (original is not null)
             {
@@ -79,10 +84,11 @@ internal sealed class FailureWriter(ConsoleDatabase database)
             }
         }
 
+        // The body is kept once, on the failure: every attempt of one message id carries the same body.
         await Sql.Execute(connection, transaction, """
             INSERT INTO console_attempts (id, failure_id, attempt, message_id, failed_queue, endpoint, host, exception_type, exception_message, stack_trace,
-              headers, body, time_of_failure, received_at)
-            VALUES (@attempt, @id, @number, @message, @queue, @endpoint, @host, @extype, @exmessage, @stack, @headers, @body, @time, @now)
+              headers, body, time_of_failure, received_at, processing_attempts)
+            VALUES (@attempt, @id, @number, @message, @queue, @endpoint, @host, @extype, @exmessage, @stack, @headers, '', @time, @now, @processed)
             """, cancellationToken, [.. values, ("@attempt", attemptId), ("@number", attempts)]);
         var newGroups = await UpsertGroups(connection, transaction, failure, now, cancellationToken);
         await EventLog.Append(
@@ -162,7 +168,11 @@ internal sealed class FailureWriter(ConsoleDatabase database)
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)).AsSpan(0, 16));
     }
 
+    // Full-text search covers the first SearchedBody characters of the body and stack trace: enough for ids and values, without a second copy of a large body.
     private static string SearchText(ParsedFailure failure) =>
-        string.Join('\n', failure.MessageId, failure.MessageType, failure.Endpoint, failure.ExceptionType, failure.ExceptionMessage, failure.StackTrace, failure.Body)
-            .ToLowerInvariant();
+        string.Join(
+            '\n', failure.MessageId, failure.MessageType, failure.Endpoint, failure.ExceptionType, Cut(failure.ExceptionMessage), Cut(failure.StackTrace),
+            failure.BodyEncoding == StoredBody.Utf8 ? Cut(failure.Body) : string.Empty).ToLowerInvariant();
+
+    private static string Cut(string text) => text.Length > SearchedBody ? text[..SearchedBody] : text;
 }

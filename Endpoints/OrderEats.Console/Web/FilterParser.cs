@@ -9,6 +9,9 @@ internal static class FilterParser
 {
     public const int MaxPageSize = 500;
 
+    /// <summary>How far into a list paging may reach; past it, narrow the filter instead. Keeps (page - 1) × pageSize far from overflowing.</summary>
+    public const int MaxOffset = 1_000_000;
+
     public static (FailureFilter Filter, Dictionary<string, string[]> Errors) Failures(IQueryCollection query)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -34,6 +37,7 @@ internal static class FilterParser
 
         var page = Int(query, "page", 1, 1, int.MaxValue, errors);
         var pageSize = Int(query, "pageSize", 50, 1, MaxPageSize, errors);
+        CheckReach(page, pageSize, errors);
         return (new FailureFilter
         {
             From = from,
@@ -45,6 +49,16 @@ internal static class FilterParser
             Page = page,
             PageSize = pageSize,
         }, errors);
+    }
+
+    /// <summary>Adds an error for "page" when (page - 1) × pageSize is past <see cref="MaxOffset"/>.</summary>
+    public static void CheckReach(int page, int pageSize, Dictionary<string, string[]> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if ((long)(page - 1) * pageSize > MaxOffset)
+        {
+            errors["page"] = [$"page {page} × pageSize {pageSize} reaches past the first {MaxOffset:N0} results; narrow the filter (dates, endpoint, type, text) instead."];
+        }
     }
 
     public static GroupingKind? Grouping(string? value) => value?.ToLowerInvariant() switch

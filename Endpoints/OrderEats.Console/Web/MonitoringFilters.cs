@@ -26,9 +26,14 @@ internal static class MonitoringFilters
             Completed = completed,
             MinAge = Minutes(query, "minAgeMinutes", errors),
             MaxAge = Minutes(query, "maxAgeMinutes", errors),
-            Page = (int)(Number(query, "page", 1, 1_000_000, errors) ?? 1),
+            Page = (int)(Number(query, "page", 1, int.MaxValue, errors) ?? 1),
             PageSize = (int)(Number(query, "pageSize", 1, 500, errors) ?? 50),
         };
+        if (!errors.ContainsKey("page") && !errors.ContainsKey("pageSize"))
+        {
+            FilterParser.CheckReach(filter.Page, filter.PageSize, errors);
+        }
+
         return (filter, errors);
     }
 

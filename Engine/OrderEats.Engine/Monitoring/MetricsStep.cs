@@ -1,9 +1,8 @@
-using System.Globalization;
 using OrderEats.Engine.Pipeline;
 
 namespace OrderEats.Engine.Monitoring;
 
-/// <summary>Measures each message: processing time, critical time (sent → processed) and whether it failed (each failure is a retry or a move to the error queue).</summary>
+/// <summary>Measures each message: processing time, critical time (due → processed, see <see cref="CriticalTime"/>) and whether it failed (each failure is a retry or a move to the error queue).</summary>
 internal sealed class MetricsStep(EndpointMetrics metrics, TimeProvider time) : IIncomingStep
 {
     public async Task Invoke(IncomingContext context, Func<Task> next)
@@ -19,8 +18,6 @@ internal sealed class MetricsStep(EndpointMetrics metrics, TimeProvider time) : 
             throw;
         }
 
-        var sent = DateTimeOffset.TryParse(context.Headers.GetValueOrDefault(Headers.TimeSent), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
-            ? at : (DateTimeOffset?)null;
-        metrics.Processed(time.GetElapsedTime(started), sent is { } value ? time.GetUtcNow() - value : null);
+        metrics.Processed(time.GetElapsedTime(started), CriticalTime.Of(context.Headers, time.GetUtcNow()));
     }
 }

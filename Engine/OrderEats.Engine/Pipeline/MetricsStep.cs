@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using OrderEats.Engine.Telemetry;
 
 namespace OrderEats.Engine.Pipeline;
@@ -33,9 +32,9 @@ internal sealed class MetricsStep(string endpointName, TimeProvider time) : IInc
 
         EngineMetrics.Processed.Add(1, tags);
         EngineMetrics.ProcessingTime.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
-        if (DateTimeOffset.TryParse(context.Headers.GetValueOrDefault(Headers.TimeSent), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var sent))
+        if (Monitoring.CriticalTime.Of(context.Headers, time.GetUtcNow()) is { } critical)
         {
-            EngineMetrics.CriticalTime.Record(Math.Max(0, (time.GetUtcNow() - sent).TotalSeconds), tags);
+            EngineMetrics.CriticalTime.Record(critical.TotalSeconds, tags);
         }
     }
 }

@@ -26,6 +26,7 @@ internal sealed class RecoverabilityExecutor(
         var now = time.GetUtcNow();
         var failures = immediateFailures.AddOrUpdate(message.MessageId, 1, (_, count) => count + 1);
         var delayed = int.TryParse(message.Headers.GetValueOrDefault(Headers.DelayedRetries), NumberStyles.Integer, CultureInfo.InvariantCulture, out var d) ? d : 0;
+        var attempts = (int.TryParse(message.Headers.GetValueOrDefault(Headers.ProcessingAttempts), NumberStyles.None, CultureInfo.InvariantCulture, out var a) ? a : 0) + failures;
         var firstFailure = DateTimeOffset.TryParse(message.Headers.GetValueOrDefault(Headers.FirstFailure), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var first) ? first : now;
         var context = new ErrorContext(exception, message.MessageId, message.Headers, failures, delayed, firstFailure, now, Random.Shared.NextDouble());
         var action = policy(config, context);
@@ -42,6 +43,7 @@ internal sealed class RecoverabilityExecutor(
                 {
                     [Headers.DelayedRetries] = (delayed + 1).ToString(CultureInfo.InvariantCulture),
                     [Headers.FirstFailure] = firstFailure.ToString("O", CultureInfo.InvariantCulture),
+                    [Headers.ProcessingAttempts] = attempts.ToString(CultureInfo.InvariantCulture),
                 };
                 await transport.Dispatch([TransportOperation.Send(new OutgoingMessage(message.MessageId, headers, message.Body), endpointQueue, now + retry.Delay)], cancellationToken);
                 immediateFailures.TryRemove(message.MessageId, out _);
@@ -51,6 +53,7 @@ internal sealed class RecoverabilityExecutor(
             case MoveToErrorAction toError:
                 EngineMetrics.MovedToError.Add(1, new KeyValuePair<string, object?>(EngineMetrics.EndpointTag, endpointQueue));
                 var failed = FailureHeaders.Add(message.Headers, exception, endpointQueue, endpointQueue, hostName, now);
+                failed[Headers.ProcessingAttempts] = attempts.ToString(CultureInfo.InvariantCulture);
                 await transport.Dispatch([TransportOperation.Send(new OutgoingMessage(message.MessageId, failed, message.Body), toError.ErrorQueue)], cancellationToken);
                 immediateFailures.TryRemove(message.MessageId, out _);
                 logger.LogError(exception, "Message {MessageId} moved to the error queue {ErrorQueue} after {Attempts} attempts and {DelayedRetries} delayed retries", message.MessageId, toError.ErrorQueue, failures, delayed);

@@ -36,10 +36,10 @@ public sealed record ProcessUnderTest(string Name, string Environment, IReadOnly
         new("Kitchen", "Production", ["GET /health"]),
         new("Kitchen", "Development", ["GET /health", "POST /dev/kitchen-key"]),
         new("Notifications", "Production", ["GET /health"]),
-        new("Console", "Production", ["GET /login", "POST /login", "POST /api/login"]),
-        new("Console", "Development", ["GET /login", "POST /login", "POST /api/login"]),
-        new("Host", "Production", ["GET /health", "GET /login", "POST /login", "POST /api/login"]),
-        new("Host", "Development", ["GET /health", "GET /login", "POST /login", "POST /api/login", "POST /dev/token", "POST /dev/kitchen-key"]),
+        new("Console", "Production", ["GET /login", "POST /login", "POST /logout", "GET /forbidden", "POST /api/login", "POST /api/logout", "GET /assets/{name}"]),
+        new("Console", "Development", ["GET /login", "POST /login", "POST /logout", "GET /forbidden", "POST /api/login", "POST /api/logout", "GET /assets/{name}"]),
+        new("Host", "Production", ["GET /health", "GET /login", "POST /login", "POST /logout", "GET /forbidden", "POST /api/login", "POST /api/logout", "GET /assets/{name}"]),
+        new("Host", "Development", ["GET /health", "GET /login", "POST /login", "POST /logout", "GET /forbidden", "POST /api/login", "POST /api/logout", "GET /assets/{name}", "POST /dev/token", "POST /dev/kitchen-key"]),
     ];
 
     /// <summary>Starts the process with <see cref="Credentials"/> (Development adds nothing: it uses the committed Development values where it has them).</summary>

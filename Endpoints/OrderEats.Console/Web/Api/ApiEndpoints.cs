@@ -12,10 +12,10 @@ namespace OrderEats.Console.Web.Api;
 /// <summary>The JSON API; it mirrors the pages. Readers may GET; only Operators may POST actions.</summary>
 internal static class ApiEndpoints
 {
-    public static void Map(IEndpointRouteBuilder routes)
+    public static void Map(RouteGroupBuilder api)
     {
-        var read = routes.MapGroup("/api").RequireAuthorization(ConsoleAuth.Readers);
-        var operate = routes.MapGroup("/api").RequireAuthorization(ConsoleAuth.Operators);
+        var read = api.MapGroup(string.Empty).RequireAuthorization(ConsoleAuth.Readers);
+        var operate = api.MapGroup(string.Empty).RequireAuthorization(ConsoleAuth.Operators);
 
         read.MapGet("/failures", async (HttpContext context, FailureQueries queries) =>
         {
@@ -24,6 +24,7 @@ internal static class ApiEndpoints
         });
         read.MapGet("/failures/{id}", async (string id, FailureQueries queries, CancellationToken cancellationToken) =>
             await queries.Detail(id, cancellationToken) is { } detail ? ActionResults.Json(detail) : ActionResults.NotFound("Failure", id));
+        read.MapGet("/failures/{id}/body", Pages.FailurePages.Body);
         read.MapGet("/groups", async (string? by, FailureQueries queries, CancellationToken cancellationToken) =>
             FilterParser.Grouping(by) is { } kind
                 ? ActionResults.Json(await queries.Groups(kind, cancellationToken))
@@ -89,8 +90,18 @@ internal static class ApiEndpoints
                 : ActionResults.Json(await retries.Retry(new RetryScope(GroupId: id), User(context), context.RequestAborted), StatusCodes.Status202Accepted));
         operate.MapPost("/failures/retry-all", async (HttpContext context, RetryService retries) =>
             ActionResults.Json(await retries.Retry(new RetryScope(All: true), User(context), context.RequestAborted), StatusCodes.Status202Accepted));
+        operate.MapPost("/failures/archive", (HttpContext context, RetryService retries) => Selection(context, retries, archive: true));
+        operate.MapPost("/failures/restore", (HttpContext context, RetryService retries) => Selection(context, retries, archive: false));
+        operate.MapPost("/groups/{id}/archive", async (string id, HttpContext context, FailureQueries queries, RetryService retries) =>
+            await queries.Group(id, context.RequestAborted) is null
+                ? ActionResults.NotFound("Group", id)
+                : ActionResults.Json(await retries.ArchiveOrRestore(new RetryScope(GroupId: id), archive: true, User(context), context.RequestAborted)));
+        operate.MapPost("/groups/{id}/restore", async (string id, HttpContext context, FailureQueries queries, RetryService retries) =>
+            await queries.Group(id, context.RequestAborted) is null
+                ? ActionResults.NotFound("Group", id)
+                : ActionResults.Json(await retries.ArchiveOrRestore(new RetryScope(GroupId: id), archive: false, User(context), context.RequestAborted)));
         operate.MapPost("/failures/{id}/archive", async (string id, HttpContext context, RetryService retries) =>
-            ActionResults.For(await retries.Archive(id, User(context), context.RequestAborted), id, "archived", "Unresolved"));
+            ActionResults.For(await retries.Archive(id, User(context), context.RequestAborted), id, "archived", "Unresolved or RetryIssued"));
         operate.MapPost("/failures/{id}/restore", async (string id, HttpContext context, RetryService retries) =>
             ActionResults.For(await retries.Restore(id, User(context), context.RequestAborted), id, "restored", "Archived"));
         operate.MapPost("/failures/{id}/edit-retry", async (string id, HttpContext context, ConsoleOptions options, RetryService retries) =>
@@ -117,6 +128,25 @@ internal static class ApiEndpoints
                 ? ActionResults.Json(new { id, status = change.Current, retryId = change.RetryId, newMessageId = change.NewMessageId }, StatusCodes.Status202Accepted)
                 : ActionResults.For(change, id, "edited and retried", "Unresolved");
         });
+    }
+
+    private static async Task<IResult> Selection(HttpContext context, RetryService retries, bool archive)
+    {
+        var (selection, error) = await ActionResults.ReadBody<RetrySelection>(context, "{\"ids\": [\"<failure id>\", ...]}");
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (selection!.Ids is not { Count: > 0 } ids || ids.Any(string.IsNullOrWhiteSpace))
+        {
+            return ActionResults.Invalid("ids", "Give at least one failure id, none empty.");
+        }
+
+        var result = await retries.ArchiveOrRestore(new RetryScope(Ids: ids), archive, User(context), context.RequestAborted);
+        return result.Unknown.Count > 0 && result.Issued.Count == 0 && result.Skipped.Count == 0
+            ? ActionResults.Invalid("ids", $"No failure has the id(s) {string.Join(", ", result.Unknown)}.")
+            : ActionResults.Json(result);
     }
 
     public static string? ValidateJson(string? body)

@@ -9,10 +9,10 @@ namespace OrderEats.Console.Web.Api;
 /// <summary>The saga, endpoint and metrics API (documented in docs/console-api.md). Readers may GET; cancelling a timeout needs an Operator.</summary>
 internal static class MonitoringApi
 {
-    public static void Map(IEndpointRouteBuilder routes)
+    public static void Map(RouteGroupBuilder api)
     {
-        var read = routes.MapGroup("/api").RequireAuthorization(ConsoleAuth.Readers);
-        var operate = routes.MapGroup("/api").RequireAuthorization(ConsoleAuth.Operators);
+        var read = api.MapGroup(string.Empty).RequireAuthorization(ConsoleAuth.Readers);
+        var operate = api.MapGroup(string.Empty).RequireAuthorization(ConsoleAuth.Operators);
 
         read.MapGet("/sagas", async (HttpContext context, SagaStore sagas, TimeProvider time) =>
         {
@@ -65,13 +65,15 @@ internal static class MonitoringApi
                 return ActionResults.NotFound("Timeout", timeoutId);
             }
 
-            return await canceller.Cancel(sagaId, timeout, ApiEndpoints.User(context), context.RequestAborted) switch
+            var (outcome, reason) = await canceller.Cancel(sagaId, timeout, ApiEndpoints.User(context), context.RequestAborted);
+            return outcome switch
             {
-                null => ActionResults.NotFound("Saga", id),
-                false => Results.Problem(
+                CancelOutcome.UnknownSaga => ActionResults.NotFound("Saga", id),
+                CancelOutcome.NotPending => Results.Problem(
                     $"Timeout '{timeoutId}' of saga '{id}' is not pending (it fired, was cancelled, or the saga completed). Reload GET /api/sagas/{id} for the pending timeouts.",
-                    statusCode: StatusCodes.Status409Conflict),
-                true => ActionResults.Json(new { sagaId, timeoutId = timeout, status = "CancelRequested" }, StatusCodes.Status202Accepted),
+                    statusCode: StatusCodes.Status409Conflict, title: "The timeout is not pending"),
+                CancelOutcome.Unreachable => Results.Problem(reason, statusCode: StatusCodes.Status502BadGateway, title: "The saga's endpoint queue cannot be reached"),
+                _ => ActionResults.Json(new { sagaId, timeoutId = timeout, status = "CancelRequested" }, StatusCodes.Status202Accepted),
             };
         });
     }

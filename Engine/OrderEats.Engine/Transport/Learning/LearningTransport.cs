@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 
 namespace OrderEats.Engine.Transport.Learning;
@@ -78,7 +79,10 @@ internal sealed class LearningTransport : ITransport, IQueueDepth, ISubscription
             {
                 if (operation.DeliverAt is { } deliverAt && deliverAt > DateTimeOffset.UtcNow)
                 {
-                    var envelope = new LearningEnvelope(message.MessageId, headers, message.Body.ToArray(), queue);
+                    // As on RabbitMQ, a delayed message carries when it became due (critical time counts from there).
+                    var envelope = new LearningEnvelope(
+                        message.MessageId, new Dictionary<string, string>(headers, StringComparer.Ordinal) { [Headers.DeliverAt] = deliverAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture) },
+                        message.Body.ToArray(), queue);
                     await MessageFile.WriteAtomically(layout.Temp, Path.Combine(layout.Delayed, MessageFile.DelayedName(deliverAt)), envelope.ToBytes(), cancellationToken);
                 }
                 else
