@@ -42,7 +42,9 @@ internal sealed class BrokerAddresses
             }
         }
 
-        return new BrokerAddresses(first, [.. uris.Select(uri => new AmqpTcpEndpoint(uri))]);
+        // Each node's endpoint carries its own TLS setting (the client connects through the list, not the factory's URI): amqps turns it on,
+        // with the node's host as the name its certificate must carry.
+        return new BrokerAddresses(first, [.. uris.Select(uri => new AmqpTcpEndpoint(uri, new SslOption(uri.Host, enabled: uri.Scheme == "amqps")))]);
     }
 
     /// <summary>host:port of every node, for logs (never the credentials).</summary>

@@ -17,6 +17,19 @@ public sealed class When_parsing_broker_addresses
     }
 
     [Test]
+    public void Should_turn_on_tls_for_every_amqps_node_with_its_own_host_as_the_certificate_name()
+    {
+        var addresses = BrokerAddresses.Parse("amqps://u:p@rabbit-1/shop,amqps://u:p@rabbit-2:5999/shop");
+        var plain = BrokerAddresses.Parse("amqp://u:p@rabbit-1/shop");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(addresses.Endpoints.Select(e => (e.Ssl.Enabled, e.Ssl.ServerName, e.Port)), Is.EqualTo(new[] { (true, "rabbit-1", 5671), (true, "rabbit-2", 5999) }));
+            Assert.That(plain.Endpoints.Single().Ssl.Enabled, Is.False);
+        });
+    }
+
+    [Test]
     public void Should_reject_nodes_with_different_credentials_or_virtual_hosts_without_showing_the_password()
     {
         Assert.That(
