@@ -71,7 +71,7 @@ public static class OrdersService
         services.AddScoped<OrderChangeTracker>();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         OrdersEdge.Add(services, configuration);
-        Admission.AdmissionServices.Add(services, configuration, options);
+        var admission = Admission.AdmissionServices.Add(services, configuration, options);
 
         var endpoint = new EndpointConfiguration(EndpointName);
         endpoint.UseInfrastructure(infrastructure, database.Database, OrdersSchema.Statements(database.Database));
@@ -90,6 +90,12 @@ public static class OrdersService
             .RouteToEndpoint<PlaceOrder>(EndpointName)
             .RouteToEndpoint<StartOrder>(EndpointName)
             .RouteToEndpoint<CancelOrder>(EndpointName);
+        if (admission is not null)
+        {
+            // The console's endpoints page shows the gate (sent with the heartbeats, when reporting to the console is on).
+            endpoint.ReportCondition(admission);
+        }
+
         configureEndpoint?.Invoke(endpoint);
         services.AddOrderEatsEndpoint(endpoint);
         return services;

@@ -1,3 +1,5 @@
+using OrderEats.Engine.Monitoring;
+
 namespace OrderEats.Engine;
 
 /// <summary>Turns on the reports an endpoint sends to the console: the saga audit, heartbeats and metrics.</summary>
@@ -26,6 +28,25 @@ public static class MonitoringConfigurationExtensions
         configuration.Monitoring.HeartbeatQueue = queue;
         configuration.Monitoring.HeartbeatInterval = interval ?? configuration.Monitoring.HeartbeatInterval;
         AddQueue(configuration, queue);
+        return configuration;
+    }
+
+    /// <summary>
+    /// Reports <paramref name="condition"/> in every heartbeat, so the console shows it beside the instance (marked when degraded). Only sent
+    /// when heartbeats are on (<see cref="SendHeartbeatsTo"/>); names must be unique within the endpoint.
+    /// </summary>
+    public static EndpointConfiguration ReportCondition(this EndpointConfiguration configuration, IEndpointCondition condition)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        return configuration.ReportCondition(_ => condition);
+    }
+
+    /// <summary>Reports the condition <paramref name="factory"/> creates from the endpoint's services at start in every heartbeat; see the other overload.</summary>
+    public static EndpointConfiguration ReportCondition(this EndpointConfiguration configuration, Func<IServiceProvider, IEndpointCondition> factory)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(factory);
+        configuration.Monitoring.Conditions.Add(factory);
         return configuration;
     }
 

@@ -1,7 +1,7 @@
 namespace OrderEats.Console.Monitoring;
 
 /// <summary>
-/// The endpoint instances known from heartbeats, with their liveness and last hour of metrics. Pure state: the caller passes the time, so
+/// The endpoint instances known from heartbeats, with their liveness, last hour of metrics and latest conditions. Pure state: the caller passes the time, so
 /// dead/alive transitions are tested with a controllable clock. Kept in memory: after a console restart every live instance reappears within one interval.
 /// </summary>
 internal sealed class EndpointRegistry
@@ -14,6 +14,7 @@ internal sealed class EndpointRegistry
     {
         ArgumentNullException.ThrowIfNull(heartbeat);
         var changes = new List<LivenessChange>();
+        var conditions = ConditionLimits.Apply(heartbeat.Conditions);
         lock (gate)
         {
             if (instances.TryGetValue(heartbeat.InstanceId, out var known))
@@ -24,7 +25,7 @@ internal sealed class EndpointRegistry
                 }
 
                 var history = known.History.Where(m => m.To >= now - History).Append(heartbeat.Metrics).ToList();
-                instances[heartbeat.InstanceId] = known with { LastSeen = now, Status = InstanceStatus.Alive, AuditDropped = heartbeat.AuditDropped, History = history };
+                instances[heartbeat.InstanceId] = known with { LastSeen = now, Status = InstanceStatus.Alive, AuditDropped = heartbeat.AuditDropped, History = history, Conditions = conditions };
                 return changes;
             }
 
@@ -41,7 +42,8 @@ internal sealed class EndpointRegistry
             }
 
             instances[heartbeat.InstanceId] = new EndpointInstanceState(
-                heartbeat.Endpoint, heartbeat.Host, heartbeat.InstanceId, heartbeat.StartedAt, now, now, InstanceStatus.Alive, heartbeat.AuditDropped, [heartbeat.Metrics]);
+                heartbeat.Endpoint, heartbeat.Host, heartbeat.InstanceId, heartbeat.StartedAt, now, now, InstanceStatus.Alive, heartbeat.AuditDropped, [heartbeat.Metrics],
+                conditions);
         }
 
         return changes;

@@ -1,6 +1,6 @@
 namespace OrderEats.Console.Monitoring;
 
-/// <summary>A heartbeat as an endpoint instance sends it.</summary>
+/// <summary>A heartbeat as an endpoint instance sends it; <see cref="Conditions"/> is null from endpoints that predate conditions.</summary>
 internal sealed record HeartbeatReport(
     string Endpoint,
     string Host,
@@ -10,4 +10,5 @@ internal sealed record HeartbeatReport(
     double IntervalSeconds,
     MetricsReport Metrics,
     long AuditDropped,
-    IReadOnlyList<SagaGraphModel> Sagas);
+    IReadOnlyList<SagaGraphModel> Sagas,
+    IReadOnlyList<EndpointCondition?>? Conditions = null);

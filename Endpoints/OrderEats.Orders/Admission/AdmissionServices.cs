@@ -4,10 +4,13 @@ using OrderEats.ServiceDefaults.Health;
 
 namespace OrderEats.Orders.Admission;
 
-/// <summary>Registers the admission gate (section "Orders:Admission"), its sampler, the POST /orders filter and its line in /health/ready.</summary>
+/// <summary>
+/// Registers the admission gate (section "Orders:Admission"), its sampler, the POST /orders filter and its line in /health/ready; returns the
+/// condition the endpoint reports to the console, or null when the gate is off.
+/// </summary>
 internal static class AdmissionServices
 {
-    public static void Add(IServiceCollection services, IConfiguration configuration, OrdersOptions orders)
+    public static AdmissionCondition? Add(IServiceCollection services, IConfiguration configuration, OrdersOptions orders)
     {
         var options = new AdmissionOptions();
         configuration.GetSection(AdmissionOptions.Section).Bind(options);
@@ -18,5 +21,6 @@ internal static class AdmissionServices
         services.AddSingleton<AdmissionFilter>();
         services.AddHostedService<AdmissionSampler>();
         services.AddSingleton<IReadinessReport>(new AdmissionReport(gate));
+        return options.Enabled ? new AdmissionCondition(gate) : null;
     }
 }

@@ -1,3 +1,5 @@
+using OrderEats.Engine.Monitoring;
+
 namespace OrderEats.Engine;
 
 /// <summary>What the endpoint reports to the console: saga audit records, heartbeats and metrics. Everything is off until a queue is set.</summary>
@@ -20,4 +22,7 @@ public sealed class MonitoringSettings
 
     /// <summary>How long a batch that is not full waits for more records before it is sent (default 250 ms); fewer, larger messages cost the transport less.</summary>
     public TimeSpan AuditBatchDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The conditions each heartbeat reports, created from the endpoint's services at start; see <c>ReportCondition</c>.</summary>
+    public IList<Func<IServiceProvider, IEndpointCondition>> Conditions { get; } = [];
 }

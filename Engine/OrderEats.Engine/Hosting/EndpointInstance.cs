@@ -195,7 +195,7 @@ public sealed class EndpointInstance : IMessageSession, IAsyncDisposable
             : new TransactionalSession.TransactionalSessions(configuration, storage, outbox, outboxMarks!, transport, factory, time, loggerFactory.CreateLogger<TransactionalSession.TransactionalSessions>());
         var sagaInvoker = persistence is null ? null
             : new SagaInvoker(persistence.Sagas, serializer, new EndpointSagaRuntime(factory, name, time), name, time, loggerFactory.CreateLogger<SagaInvoker>());
-        monitoring = new Monitoring.EndpointMonitoring(configuration, transport, handlers.Sagas, time, loggerFactory);
+        monitoring = new Monitoring.EndpointMonitoring(configuration, transport, handlers.Sagas, services, time, loggerFactory);
         var pipeline = new IncomingPipeline([
             new TracingStep(name),
             new Notifications.NotificationStep(configuration.Notifications, name, logger),

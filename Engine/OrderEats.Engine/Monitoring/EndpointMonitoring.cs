@@ -9,7 +9,8 @@ internal sealed class EndpointMonitoring : IAsyncDisposable
 {
     private readonly HeartbeatReporter? heartbeats;
 
-    public EndpointMonitoring(EndpointConfiguration configuration, ITransport transport, IReadOnlyList<SagaMetadata> sagas, TimeProvider time, ILoggerFactory loggerFactory)
+    public EndpointMonitoring(
+        EndpointConfiguration configuration, ITransport transport, IReadOnlyList<SagaMetadata> sagas, IServiceProvider services, TimeProvider time, ILoggerFactory loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var settings = configuration.Monitoring;
@@ -25,8 +26,8 @@ internal sealed class EndpointMonitoring : IAsyncDisposable
         {
             var audit = Audit;
             heartbeats = new HeartbeatReporter(
-                transport, heartbeatQueue, name, configuration.HostName, settings.HeartbeatInterval, Metrics, () => audit?.Dropped ?? 0, graphs, time,
-                loggerFactory.CreateLogger<HeartbeatReporter>());
+                transport, heartbeatQueue, name, configuration.HostName, settings.HeartbeatInterval, Metrics, () => audit?.Dropped ?? 0, graphs,
+                Conditions(configuration, services), time, loggerFactory.CreateLogger<HeartbeatReporter>());
         }
     }
 
@@ -51,5 +52,26 @@ internal sealed class EndpointMonitoring : IAsyncDisposable
         {
             await Audit.DisposeAsync();
         }
+    }
+
+    private static List<IEndpointCondition> Conditions(EndpointConfiguration configuration, IServiceProvider services)
+    {
+        var conditions = configuration.Monitoring.Conditions.Select(create => create(services)).ToList();
+        foreach (var condition in conditions)
+        {
+            if (condition is null || string.IsNullOrWhiteSpace(condition.Name))
+            {
+                throw new InvalidOperationException(
+                    $"Endpoint {configuration.EndpointName}: a condition passed to ReportCondition is null or has no name. Give each condition a short name such as \"Admission\".");
+            }
+        }
+
+        if (conditions.GroupBy(c => c.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } duplicate)
+        {
+            throw new InvalidOperationException(
+                $"Endpoint {configuration.EndpointName} reports condition \"{duplicate.Key}\" {duplicate.Count()} times. Register each condition once with ReportCondition, or give them different names.");
+        }
+
+        return conditions;
     }
 }

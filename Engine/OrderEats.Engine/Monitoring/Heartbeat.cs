@@ -1,6 +1,6 @@
 namespace OrderEats.Engine.Monitoring;
 
-/// <summary>The body of a heartbeat: who is alive, its metrics since the previous heartbeat, and the graphs of the sagas it hosts.</summary>
+/// <summary>The body of a heartbeat: who is alive, its metrics since the previous heartbeat, the graphs of the sagas it hosts and its reported conditions.</summary>
 internal sealed record Heartbeat(
     string Endpoint,
     string Host,
@@ -10,4 +10,5 @@ internal sealed record Heartbeat(
     double IntervalSeconds,
     MetricsSnapshot Metrics,
     long AuditDropped,
-    IReadOnlyList<SagaGraph> Sagas);
+    IReadOnlyList<SagaGraph> Sagas,
+    IReadOnlyList<HeartbeatCondition> Conditions);

@@ -3,10 +3,10 @@ using OrderEats.Engine.Transport;
 
 namespace OrderEats.Engine.Monitoring;
 
-/// <summary>Sends a heartbeat with the endpoint's metrics every interval (the first one at start); a failed send is logged and the next one tried on time.</summary>
+/// <summary>Sends a heartbeat with the endpoint's metrics and conditions every interval (the first one at start); a failed send is logged and the next one tried on time.</summary>
 internal sealed class HeartbeatReporter(
     ITransport transport, string queue, string endpoint, string host, TimeSpan interval, EndpointMetrics metrics, Func<long> auditDropped,
-    IReadOnlyList<SagaGraph> sagas, TimeProvider time, ILogger logger) : IAsyncDisposable
+    IReadOnlyList<SagaGraph> sagas, IReadOnlyList<IEndpointCondition> conditions, TimeProvider time, ILogger logger) : IAsyncDisposable
 {
     private readonly CancellationTokenSource stopping = new();
     private readonly string instanceId = Guid.CreateVersion7().ToString();
@@ -33,7 +33,7 @@ internal sealed class HeartbeatReporter(
         }
 
         var now = time.GetUtcNow();
-        var heartbeat = new Heartbeat(endpoint, host, instanceId, startedAt, now, interval.TotalSeconds, metrics.Take(depth), auditDropped(), sagas);
+        var heartbeat = new Heartbeat(endpoint, host, instanceId, startedAt, now, interval.TotalSeconds, metrics.Take(depth), auditDropped(), sagas, [.. conditions.Select(Read)]);
         await transport.Dispatch([ControlMessages.Create(ControlMessages.Heartbeat, heartbeat, queue, endpoint, host, now)], cancellationToken);
     }
 
@@ -46,6 +46,22 @@ internal sealed class HeartbeatReporter(
         }
 
         stopping.Dispose();
+    }
+
+    private HeartbeatCondition Read(IEndpointCondition condition)
+    {
+        try
+        {
+            var report = condition.Report();
+            return new HeartbeatCondition(condition.Name, report.Degraded, report.Detail ?? string.Empty);
+        }
+#pragma warning disable CA1031 // a condition that throws must not cost the heartbeat; the operator sees it as degraded with the reason
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            logger.LogWarning(ex, "Endpoint {Endpoint}: condition {Condition} could not be read; the heartbeat reports it as degraded", endpoint, condition.Name);
+            return new HeartbeatCondition(condition.Name, true, $"could not be read: {ex.GetType().Name}: {ex.Message}");
+        }
     }
 
     private async Task Run()

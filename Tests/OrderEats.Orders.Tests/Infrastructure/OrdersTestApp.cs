@@ -65,7 +65,7 @@ public sealed class OrdersTestApp : IAsyncDisposable
 
     public static async Task<OrdersTestApp> Start(
         Store store, bool peers = false, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection, InfrastructureOptions>? registerFirst = null,
-        string environment = "Testing")
+        string environment = "Testing", Action<EndpointConfiguration>? endpoint = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "ordereats-orders-tests-" + Guid.NewGuid().ToString("N"));
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
@@ -89,11 +89,12 @@ public sealed class OrdersTestApp : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         var infrastructure = InfrastructureOptions.FromConfiguration(builder.Configuration);
         registerFirst?.Invoke(builder.Services, infrastructure);
-        builder.Services.AddOrdersService(builder.Configuration, infrastructure, endpoint =>
+        builder.Services.AddOrdersService(builder.Configuration, infrastructure, configuration =>
         {
-            endpoint.MaxConcurrency = 4;
-            endpoint.Recoverability.DelayedRetryBase = TimeSpan.FromMilliseconds(200);
-            endpoint.Recoverability.JitterFraction = 0;
+            configuration.MaxConcurrency = 4;
+            configuration.Recoverability.DelayedRetryBase = TimeSpan.FromMilliseconds(200);
+            configuration.Recoverability.JitterFraction = 0;
+            endpoint?.Invoke(configuration);
         });
         var app = builder.Build();
         app.UseOrdersEdge();

@@ -40,7 +40,7 @@ internal static class MonitoringApi
         });
         read.MapGet("/endpoints", (EndpointRegistry registry) => ActionResults.Json(registry.Instances().Select(i => new
         {
-            i.Endpoint, i.Host, i.InstanceId, i.Status, i.StartedAt, i.FirstSeen, i.LastSeen, i.AuditDropped,
+            i.Endpoint, i.Host, i.InstanceId, i.Status, i.StartedAt, i.FirstSeen, i.LastSeen, i.AuditDropped, i.Degraded, i.Conditions,
         })));
         read.MapGet("/metrics", (EndpointRegistry registry, TimeProvider time, bool? history) =>
         {

@@ -6,7 +6,7 @@ using OrderEats.Console.Web.Views;
 
 namespace OrderEats.Console.Web.Pages;
 
-/// <summary>The dashboard: counts by status, endpoint liveness, the newest unresolved failures, the groups with unresolved failures, recent events.</summary>
+/// <summary>The dashboard: counts by status, endpoint liveness (and degraded instances), the newest unresolved failures, the groups with unresolved failures, recent events.</summary>
 internal static class DashboardPage
 {
     public static async Task<IResult> Render(HttpContext context, FailureQueries queries, EndpointRegistry registry)
@@ -21,6 +21,7 @@ internal static class DashboardPage
             Events = await queries.Events(10, null, cancellationToken),
             Alive = instances.Count(i => i.Status == InstanceStatus.Alive),
             Dead = instances.Count(i => i.Status != InstanceStatus.Alive),
+            Degraded = instances.Count(i => i.Status == InstanceStatus.Alive && i.Degraded),
         });
     }
 }
