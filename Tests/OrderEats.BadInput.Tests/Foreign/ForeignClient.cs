@@ -29,7 +29,11 @@ internal sealed class ForeignClient : IAsyncDisposable
     {
         var connection = await new ConnectionFactory { Uri = new Uri(amqpUri) }.CreateConnectionAsync();
         var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
-        var replyQueue = (await channel.QueueDeclareAsync(string.Empty, durable: false, exclusive: true, autoDelete: true)).QueueName;
+        // As docs/wire-format.md says: the engine sends a reply to the exchange named like the reply queue, so the client declares both.
+        var replyQueue = $"foreign-client.{Guid.NewGuid():N}";
+        await channel.QueueDeclareAsync(replyQueue, durable: false, exclusive: true, autoDelete: true);
+        await channel.ExchangeDeclareAsync(replyQueue, ExchangeType.Fanout, durable: false, autoDelete: true);
+        await channel.QueueBindAsync(replyQueue, replyQueue, string.Empty);
         var client = new ForeignClient(connection, channel, replyQueue);
         var replyConsumer = new AsyncEventingBasicConsumer(channel);
         replyConsumer.ReceivedAsync += (_, delivery) =>
@@ -66,7 +70,8 @@ internal sealed class ForeignClient : IAsyncDisposable
             Persistent = true,
             ReplyTo = withReplyTo ? ReplyQueue : null,
         };
-        await channel.BasicPublishAsync(string.Empty, queue, mandatory: true, properties, Encoding.UTF8.GetBytes(json));
+        // To the queue's own exchange, never the default exchange (production accounts may not write to it).
+        await channel.BasicPublishAsync(queue, string.Empty, mandatory: true, properties, Encoding.UTF8.GetBytes(json));
         return messageId;
     }
 
