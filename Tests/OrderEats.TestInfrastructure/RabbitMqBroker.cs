@@ -90,27 +90,7 @@ public sealed class RabbitMqBroker : IAsyncDisposable
 
                 """) + (tls is null ? string.Empty : tls.Configuration(tlsPort)),
             cancellationToken);
-        await File.WriteAllTextAsync(Path.Combine(folder, "enabled_plugins"), "[].\n", cancellationToken);
-        await File.WriteAllTextAsync(Path.Combine(folder, "rabbitmq-env.conf"), "", cancellationToken);
-
-        var environment = new Dictionary<string, string>
-        {
-            ["HOME"] = Path.Combine(folder, "home"),
-            ["RABBITMQ_NODENAME"] = nodeName,
-            ["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1",
-            ["RABBITMQ_NODE_PORT"] = amqpPort.ToString(CultureInfo.InvariantCulture),
-            ["RABBITMQ_DIST_PORT"] = distPort.ToString(CultureInfo.InvariantCulture),
-            ["ERL_EPMD_PORT"] = epmdPort.ToString(CultureInfo.InvariantCulture),
-            ["ERL_EPMD_ADDRESS"] = "127.0.0.1",
-            ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-kernel inet_dist_use_interface {127,0,0,1}",
-            ["RABBITMQ_MNESIA_BASE"] = Path.Combine(folder, "mnesia"),
-            ["RABBITMQ_LOG_BASE"] = Path.Combine(folder, "log"),
-            ["RABBITMQ_CONFIG_FILE"] = config,
-            ["RABBITMQ_ADVANCED_CONFIG_FILE"] = Path.Combine(folder, "advanced.config"),
-            ["RABBITMQ_CONF_ENV_FILE"] = Path.Combine(folder, "rabbitmq-env.conf"),
-            ["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(folder, "enabled_plugins"),
-            ["RABBITMQ_PID_FILE"] = Path.Combine(folder, "rabbitmq.pid"),
-        };
+        var environment = await RabbitMqTools.PrepareNode(folder, Path.Combine(folder, "home"), config, nodeName, amqpPort, distPort, epmdPort, cancellationToken);
 
         var broker = new RabbitMqBroker(serverDirectory, folder, nodeName, amqpPort, environment) { TlsPort = tlsPort };
         try
@@ -230,33 +210,10 @@ public sealed class RabbitMqBroker : IAsyncDisposable
         }
     }
 
-    private async Task<(int ExitCode, string Output)> Control(string[] arguments, CancellationToken cancellationToken)
-    {
-        using var control = NewProcess(Path.Combine(serverDirectory!, "rabbitmqctl"), ["-n", nodeName, .. arguments]);
-        control.StartInfo.RedirectStandardOutput = true;
-        control.StartInfo.RedirectStandardError = true;
-        control.Start();
-        var output = control.StandardOutput.ReadToEndAsync(cancellationToken);
-        var error = control.StandardError.ReadToEndAsync(cancellationToken);
-        await control.WaitForExitAsync(cancellationToken);
-        return (control.ExitCode, (await output) + (await error));
-    }
+    private Task<(int ExitCode, string Output)> Control(string[] arguments, CancellationToken cancellationToken) =>
+        RabbitMqTools.Run(environment, serverDirectory!, "rabbitmqctl", nodeName, arguments, cancellationToken);
 
-    private Process NewProcess(string fileName, params string[] arguments)
-    {
-        var info = new ProcessStartInfo(fileName) { UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            info.Environment[name] = value;
-        }
-
-        return new Process { StartInfo = info };
-    }
+    private Process NewProcess(string fileName, params string[] arguments) => RabbitMqTools.NewProcess(environment, fileName, arguments);
 
     private void EnsurePrivate()
     {
