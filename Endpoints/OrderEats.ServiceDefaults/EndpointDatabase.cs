@@ -64,8 +64,18 @@ public sealed class EndpointDatabase
         ? $"IF OBJECT_ID(N'{table}', N'U') IS NULL CREATE TABLE {table} ({columns})"
         : $"CREATE TABLE IF NOT EXISTS {table} ({columns})";
 
-    /// <summary>An idempotent CREATE INDEX for this dialect.</summary>
-    public string CreateIndex(string index, string table, string columns, bool unique = false) => Kind == SqlDialectKind.SqlServer
-        ? $"IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'{index}') CREATE {(unique ? "UNIQUE " : string.Empty)}INDEX {index} ON {table} ({columns})"
-        : $"CREATE {(unique ? "UNIQUE " : string.Empty)}INDEX IF NOT EXISTS {index} ON {table} ({columns})";
+    /// <summary>
+    /// An idempotent CREATE INDEX for this dialect that takes no table lock when the index exists (PostgreSQL's CREATE INDEX IF NOT EXISTS
+    /// would lock the table first, and a process starting beside running instances could then deadlock with their writes).
+    /// </summary>
+    public string CreateIndex(string index, string table, string columns, bool unique = false)
+    {
+        var create = $"CREATE {(unique ? "UNIQUE " : string.Empty)}INDEX IF NOT EXISTS {index} ON {table} ({columns})";
+        return Kind switch
+        {
+            SqlDialectKind.SqlServer => $"IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'{index}') CREATE {(unique ? "UNIQUE " : string.Empty)}INDEX {index} ON {table} ({columns})",
+            SqlDialectKind.PostgreSql => $"DO $oe_index$ BEGIN IF to_regclass('{index}') IS NULL THEN {create}; END IF; END $oe_index$",
+            _ => create,
+        };
+    }
 }

@@ -145,7 +145,7 @@ internal sealed class PostgreSqlDialect(string? schemaName) : SqlDialect(schemaN
                     CONSTRAINT {Quote("pk_outbox")} PRIMARY KEY (endpoint, message_id)
                 )
                 """);
-            statements.Add($"CREATE INDEX IF NOT EXISTS {Quote("ix_outbox_purge")} ON {OutboxTable} (endpoint, dispatched, dispatched_at)");
+            statements.Add(IndexIfMissing(Qualify("ix_outbox_purge"), $"CREATE INDEX IF NOT EXISTS {Quote("ix_outbox_purge")} ON {OutboxTable} (endpoint, dispatched, dispatched_at)"));
         }
 
         return statements;
@@ -153,6 +153,14 @@ internal sealed class PostgreSqlDialect(string? schemaName) : SqlDialect(schemaN
 
     public override string Script(PersistenceSetup setup) =>
         "BEGIN;\n" + SchemaLockStatement + ";\n\n" + string.Join(";\n\n", SchemaStatements(setup)) + ";\n\nCOMMIT;\n";
+
+    /// <summary>
+    /// Runs <paramref name="createIndex"/> only when the index <paramref name="qualifiedIndex"/> does not exist yet. CREATE INDEX IF NOT EXISTS
+    /// takes a SHARE lock on its table before it looks for the index, so a process starting beside running instances would queue behind
+    /// their inserts and, holding locks on the tables before it, deadlock with them; looking the index up first takes no table lock.
+    /// </summary>
+    public static string IndexIfMissing(string qualifiedIndex, string createIndex) =>
+        $"DO $oe_index$ BEGIN IF to_regclass('{qualifiedIndex.Replace("'", "''", StringComparison.Ordinal)}') IS NULL THEN {createIndex}; END IF; END $oe_index$";
 
     protected override string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 

@@ -47,6 +47,30 @@ public sealed class When_installing_the_schema_on_postgresql
         Assert.That(await CountIn(connection, "orders_schema"), Is.EqualTo(3));
     }
 
+    [Test]
+    public async Task Should_not_wait_for_a_running_instances_open_transaction_when_the_schema_exists()
+    {
+        var setup = When_generating_the_install_script.Setup;
+        await SqlPersistences.Create("orders", c => c.UsePostgreSql(database.ConnectionString)).Storage.Setup(setup);
+
+        // A running instance mid-message: its transaction has written to the outbox and not committed yet.
+        await using var running = new NpgsqlConnection(database.ConnectionString);
+        await running.OpenAsync();
+        await using var transaction = await running.BeginTransactionAsync();
+        await using (var insert = new NpgsqlCommand(
+            "INSERT INTO outbox (endpoint, message_id, operations, dispatched, created_at) VALUES ('orders', 'in-flight', NULL, FALSE, now())", running, transaction))
+        {
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        // A second instance starts: with the index already there, installing must not queue behind that transaction for a table lock (the
+        // queueing that deadlocked restarted instances against the running ones).
+        var restart = SqlPersistences.Create("orders", c => c.UsePostgreSql(database.ConnectionString)).Storage.Setup(setup);
+
+        Assert.That(async () => await restart.WaitAsync(TimeSpan.FromSeconds(20)), Throws.Nothing);
+        await transaction.RollbackAsync();
+    }
+
     private static async Task<long> CountIn(NpgsqlConnection connection, string schema)
     {
         await using var count = new NpgsqlCommand(CountTables, connection);
