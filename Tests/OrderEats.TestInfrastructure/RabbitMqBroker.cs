@@ -74,23 +74,8 @@ public sealed class RabbitMqBroker : IAsyncDisposable
         var tlsPort = tls is null ? 0 : FreePort.Find();
         var distPort = FreePort.Find();
         var epmdPort = FreePort.Find();
-        var config = Path.Combine(folder, "rabbitmq.conf");
-        await File.WriteAllTextAsync(
-            config,
-            string.Create(
-                CultureInfo.InvariantCulture,
-                $"""
-                listeners.tcp.1 = 127.0.0.1:{amqpPort}
-                # A test that leaks memory or fills the disk trips an alarm instead of taking the shared machine with it.
-                vm_memory_high_watermark.absolute = 1GB
-                disk_free_limit.absolute = 100MB
-                raft.wal_max_size_bytes = 64000000
-                log.file.level = warning
-                log.console = false
-
-                """) + (tls is null ? string.Empty : tls.Configuration(tlsPort)),
-            cancellationToken);
-        var environment = await RabbitMqTools.PrepareNode(folder, Path.Combine(folder, "home"), config, nodeName, amqpPort, distPort, epmdPort, cancellationToken);
+        var environment = await RabbitMqTools.PrepareNode(
+            folder, Path.Combine(folder, "home"), nodeName, amqpPort, distPort, epmdPort, tls is null ? string.Empty : tls.Configuration(tlsPort), cancellationToken);
 
         var broker = new RabbitMqBroker(serverDirectory, folder, nodeName, amqpPort, environment) { TlsPort = tlsPort };
         try

@@ -41,25 +41,9 @@ internal sealed class RabbitMqNode
         Directory.CreateDirectory(folder);
         var amqpPort = FreePort.Find();
         var distPort = FreePort.Find();
-        var config = Path.Combine(folder, "rabbitmq.conf");
-        await File.WriteAllTextAsync(
-            config,
-            string.Create(
-                CultureInfo.InvariantCulture,
-                $"""
-                listeners.tcp.1 = 127.0.0.1:{amqpPort}
-                # A test that leaks memory or fills the disk trips an alarm instead of taking the shared machine with it.
-                vm_memory_high_watermark.absolute = 1GB
-                disk_free_limit.absolute = 100MB
-                raft.wal_max_size_bytes = 64000000
-                # The minority side of a partition pauses instead of serving diverging state (the recommended setting for 3+ nodes).
-                cluster_partition_handling = pause_minority
-                log.file.level = warning
-                log.console = false
-
-                """),
-            cancellationToken);
-        var environment = await RabbitMqTools.PrepareNode(folder, home, config, nodeName, amqpPort, distPort, epmdPort, cancellationToken);
+        // The minority side of a partition pauses instead of serving diverging state (the recommended setting for 3+ nodes).
+        var environment = await RabbitMqTools.PrepareNode(
+            folder, home, nodeName, amqpPort, distPort, epmdPort, "cluster_partition_handling = pause_minority\n", cancellationToken);
         return new RabbitMqNode(serverDirectory, folder, nodeName, amqpPort, environment);
     }
 

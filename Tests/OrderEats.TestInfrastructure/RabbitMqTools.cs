@@ -38,12 +38,28 @@ internal static class RabbitMqTools
     }
 
     /// <summary>
-    /// Writes the plugin and env files of a private node in <paramref name="folder"/> and returns the environment its server and tools run with:
-    /// loopback only, its own ports, epmd and folders (the config file at <paramref name="config"/> is the caller's).
+    /// Writes the configuration, plugin and env files of a private node in <paramref name="folder"/> (<paramref name="extraConfiguration"/> is
+    /// appended to rabbitmq.conf) and returns the environment its server and tools run with: loopback only, its own ports, epmd and folders.
     /// </summary>
     public static async Task<Dictionary<string, string>> PrepareNode(
-        string folder, string home, string config, string nodeName, int amqpPort, int distPort, int epmdPort, CancellationToken cancellationToken)
+        string folder, string home, string nodeName, int amqpPort, int distPort, int epmdPort, string extraConfiguration, CancellationToken cancellationToken)
     {
+        var config = Path.Combine(folder, "rabbitmq.conf");
+        await File.WriteAllTextAsync(
+            config,
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"""
+                listeners.tcp.1 = 127.0.0.1:{amqpPort}
+                # A test that leaks memory or fills the disk trips an alarm instead of taking the shared machine with it.
+                vm_memory_high_watermark.absolute = 1GB
+                disk_free_limit.absolute = 100MB
+                raft.wal_max_size_bytes = 64000000
+                log.file.level = warning
+                log.console = false
+
+                """) + extraConfiguration,
+            cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(folder, "enabled_plugins"), "[].\n", cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(folder, "rabbitmq-env.conf"), "", cancellationToken);
         return new Dictionary<string, string>
