@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OrderEats.Engine;
+using OrderEats.Engine.ConsoleReporting;
 using OrderEats.Engine.Hosting;
 using OrderEats.Messages.Commands;
 using OrderEats.Messages.Events;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using OrderEats.Engine;
+using OrderEats.Engine.ConsoleReporting;
 
 namespace OrderEats.ServiceDefaults;
 
@@ -38,21 +39,14 @@ public static class ConsoleReporting
         return string.IsNullOrWhiteSpace(audit) ? queue + ".audit" : audit.Trim();
     }
 
-    /// <summary>Applies the reporting in <paramref name="infrastructure"/> to an endpoint: heartbeats, metrics and (for saga endpoints) the saga audit.</summary>
+    /// <summary>
+    /// Applies the reporting in <paramref name="infrastructure"/> to an endpoint (<c>UseConsoleReporting</c>): heartbeats and metrics to the console
+    /// queue and, for saga endpoints, the saga audit; without a console queue the endpoint still answers the console's retries and timeout cancels.
+    /// </summary>
     public static EndpointConfiguration Apply(EndpointConfiguration configuration, InfrastructureOptions infrastructure)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(infrastructure);
-        if (infrastructure.ConsoleQueue is { } queue)
-        {
-            configuration.SendHeartbeatsTo(queue);
-        }
-
-        if (infrastructure.ConsoleAuditQueue is { } audit)
-        {
-            configuration.AuditSagasTo(audit);
-        }
-
-        return configuration;
+        return configuration.UseConsoleReporting(infrastructure.ConsoleQueue, settings => settings.SagaAuditQueue = infrastructure.ConsoleAuditQueue);
     }
 }

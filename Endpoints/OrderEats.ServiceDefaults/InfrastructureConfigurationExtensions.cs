@@ -39,6 +39,8 @@ public static class InfrastructureConfigurationExtensions
 
         configuration.EnableOutbox();
         ConsoleReporting.Apply(configuration, infrastructure);
+        // Every service's messages name the order they belong to: its logs and spans carry it.
+        configuration.Logging.AddScopeFromProperty("OrderId");
         configuration.MaxConcurrency = infrastructure.MaxConcurrency ?? configuration.MaxConcurrency;
         return configuration;
     }

@@ -54,7 +54,7 @@ public sealed class TestableSaga<TSaga, TData>
         CurrentTime = initialCurrentTime ?? DateTimeOffset.UtcNow;
         TimeProvider = new VirtualClock(() => CurrentTime);
         runtime = new TestingSagaRuntime(() => factory(TimeProvider), () => CurrentTime);
-        invoker = new SagaInvoker(new InMemorySagaPersister(store), serializer, runtime, "testable-saga", TimeProvider, NullLogger.Instance);
+        invoker = new SagaInvoker(new InMemorySagaPersister(store), serializer, runtime, TimeProvider, NullLogger.Instance);
     }
 
     /// <summary>The virtual clock's time; moved only by <see cref="AdvanceTime"/>.</summary>

@@ -1,3 +1,4 @@
+using OrderEats.Engine.ConsoleReporting;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -188,6 +189,7 @@ public sealed class ConsoleHarness : IAsyncDisposable
         configuration.Recoverability.ImmediateRetries = 0;
         configuration.Recoverability.DelayedRetries = 0;
         configuration.AddHandler<WorkHandler>();
+        configuration.UseConsoleReporting(); // answers the console's retries
         var services = new ServiceCollection().AddLogging().AddSingleton(Probe).BuildServiceProvider();
         disposables.Add(services);
         var endpoint = await EndpointInstance.Start(configuration, services);

@@ -1,3 +1,4 @@
+using OrderEats.Engine.ConsoleReporting;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;

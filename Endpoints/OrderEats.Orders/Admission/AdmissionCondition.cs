@@ -1,4 +1,4 @@
-using OrderEats.Engine.Monitoring;
+using OrderEats.Engine.ConsoleReporting;
 
 namespace OrderEats.Orders.Admission;
 

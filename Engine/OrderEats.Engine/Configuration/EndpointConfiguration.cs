@@ -12,6 +12,7 @@ public sealed class EndpointConfiguration
     private readonly List<Type> handlerTypes = [];
     private readonly HashSet<Type> messageTypes = [];
     private readonly HashSet<Type> inlineEventTypes = [];
+    private readonly List<Extensibility.IEndpointExtension> extensions = [];
 
     /// <summary>Creates the configuration of the endpoint named <paramref name="endpointName"/>; the name is also its queue.</summary>
     public EndpointConfiguration(string endpointName)
@@ -59,8 +60,11 @@ public sealed class EndpointConfiguration
     /// <summary>JSON options for message bodies and saga data.</summary>
     public JsonSerializerOptions SerializerOptions { get; } = new(JsonSerializerDefaults.Web);
 
-    /// <summary>What the endpoint reports to the console (saga audit, heartbeats, metrics); see <c>AuditSagasTo</c> and <c>SendHeartbeatsTo</c>.</summary>
-    public MonitoringSettings Monitoring { get; } = new();
+    /// <summary>What the endpoint adds to the logging scope of every message (see <see cref="LoggingSettings.AddScopeFromProperty"/>).</summary>
+    public LoggingSettings Logging { get; } = new();
+
+    /// <summary>The add-ons' settings, in the order they were first asked for; each is attached when the endpoint starts receiving.</summary>
+    public IReadOnlyList<Extensibility.IEndpointExtension> Extensions => extensions;
 
     /// <summary>Callbacks for processed, retried and failed messages (alerts, tests that wait for work to finish).</summary>
     public EndpointNotifications Notifications { get; } = new();
@@ -85,6 +89,20 @@ public sealed class EndpointConfiguration
 
     /// <summary>Event types this endpoint handles inline when it publishes them itself (see <see cref="HandleInline{TEvent}"/>).</summary>
     public IReadOnlyCollection<Type> InlineEventTypes => inlineEventTypes;
+
+    /// <summary>The endpoint's one <typeparamref name="T"/>, created on first use; add-ons keep their settings in it and it attaches the add-on at start.</summary>
+    public T Extension<T>()
+        where T : class, Extensibility.IEndpointExtension, new()
+    {
+        if (extensions.OfType<T>().FirstOrDefault() is { } existing)
+        {
+            return existing;
+        }
+
+        var created = new T();
+        extensions.Add(created);
+        return created;
+    }
 
     /// <summary>Uses <paramref name="factory"/> to create the transport.</summary>
     public void UseTransport(Func<IServiceProvider, ITransport> factory)

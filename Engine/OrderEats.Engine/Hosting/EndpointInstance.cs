@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using OrderEats.Engine.Extensibility;
 using OrderEats.Engine.Persistence;
 using OrderEats.Engine.Pipeline;
 using OrderEats.Engine.Recoverability;
@@ -23,7 +25,7 @@ public sealed class EndpointInstance : IMessageSession, IAsyncDisposable
     private IAsyncDisposable? receiver;
     private Task? purgeLoop;
     private OutboxDispatchMarks? outboxMarks;
-    private Monitoring.EndpointMonitoring? monitoring;
+    private IReadOnlyList<IHostedService> backgroundWork = [];
     private TransactionalSession.TransactionalSessions? sessions;
     private int stopped;
     private readonly ConsecutiveFailureThrottle throttle;
@@ -57,10 +59,9 @@ public sealed class EndpointInstance : IMessageSession, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(services);
-        var name = configuration.EndpointName;
         var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
         var loggerFactory = services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
-        var logger = loggerFactory.CreateLogger("OrderEats.Engine.Endpoint." + name);
+        var logger = loggerFactory.CreateLogger("OrderEats.Engine.Endpoint." + configuration.EndpointName);
 
         var handlers = new HandlerRegistry(configuration.HandlerTypes);
         var registry = new MessageTypeRegistry();
@@ -69,21 +70,9 @@ public sealed class EndpointInstance : IMessageSession, IAsyncDisposable
             registry.Register(type);
         }
 
-        var transportFactory = configuration.TransportFactory
-            ?? throw new InvalidOperationException($"Endpoint {name} has no transport. Call UseLearningTransport(folder) or UseRabbitMq(uri) on its configuration.");
+        var transportFactory = EndpointValidation.Transport(configuration);
         var persistence = configuration.PersistenceFactory?.Invoke(services);
-        if (handlers.Sagas.Count > 0 && persistence is null)
-        {
-            throw new InvalidOperationException(
-                $"Endpoint {name} hosts saga {handlers.Sagas[0].SagaType.Name} but has no persistence. Call UseSqlite, UsePostgreSql, UseSqlServer or UseInMemoryPersistence on its configuration.");
-        }
-
-        if (configuration.OutboxEnabled && persistence?.Outbox is null)
-        {
-            throw new InvalidOperationException($"Endpoint {name} enables the outbox, but its persistence has no outbox store. Use a SQL persistence or do not call EnableOutbox().");
-        }
-
-        ValidateInlineEvents(configuration, handlers);
+        EndpointValidation.Validate(configuration, handlers, persistence);
         var serializer = new MessageSerializer(configuration.SerializerOptions);
         var factory = new OutgoingMessageFactory(configuration, registry, serializer);
         var transport = transportFactory(services);
@@ -160,9 +149,9 @@ public sealed class EndpointInstance : IMessageSession, IAsyncDisposable
             await purgeLoop;
         }
 
-        if (monitoring is not null)
+        foreach (var work in backgroundWork.Reverse())
         {
-            await monitoring.DisposeAsync();
+            await work.StopAsync(CancellationToken.None);
         }
 
         await transport.DisposeAsync();
@@ -194,112 +183,33 @@ public sealed class EndpointInstance : IMessageSession, IAsyncDisposable
         sessions = outbox is null ? null
             : new TransactionalSession.TransactionalSessions(configuration, storage, outbox, outboxMarks!, transport, factory, time, loggerFactory.CreateLogger<TransactionalSession.TransactionalSessions>());
         var sagaInvoker = persistence is null ? null
-            : new SagaInvoker(persistence.Sagas, serializer, new EndpointSagaRuntime(factory, name, time), name, time, loggerFactory.CreateLogger<SagaInvoker>());
-        monitoring = new Monitoring.EndpointMonitoring(configuration, transport, handlers.Sagas, services, time, loggerFactory);
-        var pipeline = new IncomingPipeline([
-            new TracingStep(name),
-            new Notifications.NotificationStep(configuration.Notifications, name, logger),
-            new MetricsStep(name, time),
-            new LogScopeStep(logger),
-            new Monitoring.MetricsStep(monitoring.Metrics, time),
-            new RetryAcknowledgementStep(transport, name, configuration.HostName, time),
-            new Monitoring.SagaAuditStep(monitoring.Audit),
-            .. sessions is null ? [] : new IIncomingStep[] { new TransactionalSession.CommitControlStep(sessions, storage) },
-            // Deserialized and checked against its contract before the unit of work opens: the saga loads it will make are known when it opens
-            // (see UnitOfWorkStep), and a body that breaks its contract never holds a connection.
-            new UpcastStep(configuration.Versioning, registry),
-            new DeserializeStep(registry, serializer),
-            new ValidateContractStep(new Contracts.ContractValidator(configuration.SerializerOptions)),
-            new UnitOfWorkStep(storage, outbox, outboxMarks, transport, ReadAhead(sagaInvoker, handlers), loggerFactory.CreateLogger<UnitOfWorkStep>()),
-            new Monitoring.CancelSagaTimeoutStep(handlers.Sagas, persistence?.Sagas, name, time, loggerFactory.CreateLogger<Monitoring.CancelSagaTimeoutStep>()),
-            new OrderIdLogScopeStep(logger),
-            new InvokeHandlersStep(handlers, sagaInvoker, factory, name, time),
-        ]);
+            : new SagaInvoker(persistence.Sagas, serializer, new EndpointSagaRuntime(factory, name, time), time, loggerFactory.CreateLogger<SagaInvoker>());
+        var extensions = new EndpointExtensionContext(
+            configuration, transport, [.. handlers.Sagas.Select(s => new HostedSaga(s.SagaType, s.DataType, s.Storage))], persistence?.Sagas, services, time, loggerFactory);
+        foreach (var extension in configuration.Extensions)
+        {
+            extension.Attach(extensions);
+        }
+
+        var pipeline = new EndpointPipeline(
+            configuration, handlers, registry, serializer, factory, transport, storage, outbox, outboxMarks, sessions, sagaInvoker, extensions, time, logger, loggerFactory).Build();
         var recoverability = new RecoverabilityExecutor(
             configuration.Recoverability.ToConfig(configuration.ErrorQueue),
             configuration.Recoverability.CustomPolicy ?? DefaultRecoverabilityPolicy.Invoke,
             transport, name, configuration.HostName, time, loggerFactory.CreateLogger<RecoverabilityExecutor>(), configuration.Notifications);
         var processor = new MessageProcessor(pipeline, recoverability, services.GetRequiredService<IServiceScopeFactory>(), throttle, stopping.Token);
         receiver = await transport.Receive(new ReceiveSettings(name, configuration.MaxConcurrency, configuration.ErrorQueue), processor.OnMessage, cancellationToken);
-        monitoring.Start();
+        backgroundWork = extensions.BackgroundWork;
+        foreach (var work in backgroundWork)
+        {
+            await work.StartAsync(cancellationToken);
+        }
+
         if (outbox is not null)
         {
-            purgeLoop = PurgeOutbox(outbox);
+            purgeLoop = new OutboxPurgeLoop(outbox, name, configuration.OutboxRetention, time, logger).Run(stopping.Token);
         }
 
         logger.LogInformation("Endpoint {Endpoint} started: {Handlers} handlers, {Sagas} sagas, concurrency {Concurrency}, outbox {Outbox}", name, configuration.HandlerTypes.Count, handlers.Sagas.Count, configuration.MaxConcurrency, outbox is not null);
-    }
-
-    private static Action<IncomingContext, Persistence.IUnitOfWork>? ReadAhead(SagaInvoker? sagas, HandlerRegistry handlers) => sagas is null || handlers.Sagas.Count == 0
-        ? null
-        : (context, session) =>
-        {
-            if (context.Body is { } body)
-            {
-                sagas.ReadAhead(handlers.For(body.GetType(), context.IsTimeout), context, session);
-            }
-        };
-
-    private static void ValidateInlineEvents(EndpointConfiguration configuration, HandlerRegistry handlers)
-    {
-        foreach (var eventType in configuration.InlineEventTypes)
-        {
-            var registrations = handlers.For(eventType, isTimeout: false);
-            if (registrations.Count == 0)
-            {
-                throw new InvalidOperationException(
-                    $"Endpoint {configuration.EndpointName} handles {eventType.Name} inline but has no handler for it. Add a handler, or remove HandleInline<{eventType.Name}>().");
-            }
-
-            if (registrations.FirstOrDefault(r => r.Saga is not null) is { } saga)
-            {
-                throw new InvalidOperationException(
-                    $"Endpoint {configuration.EndpointName} handles {eventType.Name} inline, but saga {saga.HandlerType.Name} handles it too. Inline events run plain handlers only; " +
-                    $"let the saga receive {eventType.Name} through the broker (remove HandleInline<{eventType.Name}>()) or move that logic into the publishing handler.");
-            }
-
-            if (handlers.HandledEventTypes.FirstOrDefault(t => t != eventType && t.IsAssignableFrom(eventType)) is { } baseType)
-            {
-                throw new InvalidOperationException(
-                    $"Endpoint {configuration.EndpointName} handles {eventType.Name} inline but subscribes to its base type {baseType.Name}, which would deliver every {eventType.Name} " +
-                    "through the broker a second time. Handle the base type in another endpoint, or do not handle the event inline.");
-            }
-        }
-    }
-
-    private async Task PurgeOutbox(IOutboxStorage outbox)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), time);
-        do
-        {
-            try
-            {
-                var purged = await outbox.Purge(time.GetUtcNow() - configuration.OutboxRetention, stopping.Token);
-                logger.LogDebug("Endpoint {Endpoint}: purged {Count} dispatched outbox records", EndpointName, purged);
-            }
-            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // a failed purge is retried next hour; it must not stop the endpoint
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                logger.LogWarning(ex, "Endpoint {Endpoint}: outbox purge failed; retrying in an hour", EndpointName);
-            }
-        }
-        while (await WaitNext(timer));
-    }
-
-    private async Task<bool> WaitNext(PeriodicTimer timer)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stopping.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
     }
 }

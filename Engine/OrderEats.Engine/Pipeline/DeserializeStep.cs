@@ -8,9 +8,9 @@ internal sealed class DeserializeStep(MessageTypeRegistry registry, MessageSeria
 {
     public Task Invoke(IncomingContext context, Func<Task> next)
     {
-        if (context.Headers.GetValueOrDefault(Headers.ControlMessage) == Monitoring.ControlMessages.CancelSagaTimeout)
+        if (context.Headers.ContainsKey(Headers.ControlMessage))
         {
-            // The console's cancel-timeout request has a body of its own; its step reads the headers.
+            // A control message (e.g. the console's cancel-timeout request) has a body of its own; the add-on step that consumes it reads it.
             return next();
         }
 

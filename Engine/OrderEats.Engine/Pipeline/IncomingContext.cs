@@ -4,7 +4,7 @@ using OrderEats.Engine.Transport;
 namespace OrderEats.Engine.Pipeline;
 
 /// <summary>The state of one message travelling through the incoming pipeline.</summary>
-internal sealed class IncomingContext(IncomingMessage message, IServiceProvider services, CancellationToken cancellationToken)
+internal sealed class IncomingContext(IncomingMessage message, IServiceProvider services, CancellationToken cancellationToken) : Extensibility.IIncomingMessageContext
 {
     public IncomingMessage Message { get; set; } = message;
 
@@ -28,8 +28,8 @@ internal sealed class IncomingContext(IncomingMessage message, IServiceProvider 
     /// <summary>The deserialized message, once the deserialize step ran.</summary>
     public object? Body { get; set; }
 
-    /// <summary>Saga audit records of this message, when the saga audit is on; sent once the unit of work committed.</summary>
-    public List<Monitoring.SagaAuditEntry>? Audit { get; set; }
+    /// <summary>What the message did to sagas, when an add-on asked for it.</summary>
+    public IList<Extensibility.SagaChange>? SagaChanges { get; set; }
 
     /// <summary>Set by a handler's DoNotContinueDispatchingCurrentMessageToHandlers: the handlers after it are not called.</summary>
     public bool HandlerInvocationAborted { get; set; }

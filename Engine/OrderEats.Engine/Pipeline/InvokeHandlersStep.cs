@@ -16,7 +16,9 @@ internal sealed class InvokeHandlersStep(HandlerRegistry handlers, SagaInvoker? 
 
     public async Task Invoke(IncomingContext context, Func<Task> next)
     {
-        var message = context.Body!;
+        var message = context.Body ?? throw new Recoverability.MessageDeserializationException(
+            $"Message {context.MessageId} is a control message ({context.Headers.GetValueOrDefault(Headers.ControlMessage)}) that no add-on of endpoint {endpointQueue} consumes. " +
+            "Turn on the add-on that answers it (UseConsoleReporting for the console's), or stop sending it here.");
         var registrations = handlers.For(message.GetType(), context.IsTimeout);
         if (registrations.Count == 0)
         {

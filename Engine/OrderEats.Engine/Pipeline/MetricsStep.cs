@@ -32,7 +32,7 @@ internal sealed class MetricsStep(string endpointName, TimeProvider time) : IInc
 
         EngineMetrics.Processed.Add(1, tags);
         EngineMetrics.ProcessingTime.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
-        if (Monitoring.CriticalTime.Of(context.Headers, time.GetUtcNow()) is { } critical)
+        if (Telemetry.CriticalTime.Of(context.Headers, time.GetUtcNow()) is { } critical)
         {
             EngineMetrics.CriticalTime.Record(critical.TotalSeconds, tags);
         }

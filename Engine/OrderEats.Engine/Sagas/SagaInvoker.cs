@@ -11,7 +11,7 @@ namespace OrderEats.Engine.Sagas;
 /// Loads (or starts) the saga instance a message belongs to, runs the saga's handler methods for it, and saves, updates or deletes the state.
 /// The one implementation of the saga rules: endpoints and the testing library's <c>TestableSaga</c> both run sagas through it.
 /// </summary>
-internal sealed class SagaInvoker(ISagaPersister persister, MessageSerializer serializer, ISagaRuntime runtime, string endpointQueue, TimeProvider time, ILogger logger)
+internal sealed class SagaInvoker(ISagaPersister persister, MessageSerializer serializer, ISagaRuntime runtime, TimeProvider time, ILogger logger)
 {
     public async Task<SagaInvocation> Invoke(SagaMetadata saga, IReadOnlyList<IHandlerInvoker> invokers, IncomingContext context)
     {
@@ -77,7 +77,8 @@ internal sealed class SagaInvoker(ISagaPersister persister, MessageSerializer se
         // CancelTimeouts cancels what earlier messages requested; a timeout requested by this same message stays (cancel-then-request restarts it).
         pending.RemoveAll(t => cancelled.Contains(t.MessageType) && requestedBefore.Contains(t.TimeoutId));
         await Save(saga, record, loadedJson, instance, data, pending, isNew, session, cancellationToken);
-        context.Audit?.Add(Monitoring.SagaAudit.Entry(context, saga, record, loadedJson, serializer.SerializeData(data), isNew, instance.Completed, outgoingFrom, pending, endpointQueue, time.GetUtcNow()));
+        context.SagaChanges?.Add(new Extensibility.SagaChange(
+            saga.Name, record, loadedJson, serializer.SerializeData(data), isNew, instance.Completed, context.Outgoing[outgoingFrom..], pending, time.GetUtcNow()));
         return new SagaInvocation(isNew ? SagaOutcome.Started : SagaOutcome.Found, instance);
     }
 

@@ -1,5 +1,6 @@
 using OrderEats.Engine;
 using OrderEats.Console.Tests.Monitoring;
+using OrderEats.Engine.ConsoleReporting;
 
 namespace OrderEats.Console.Tests.Browser;
 

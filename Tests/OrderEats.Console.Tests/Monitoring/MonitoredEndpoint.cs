@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using OrderEats.Engine;
+using OrderEats.Engine.ConsoleReporting;
 using OrderEats.Engine.Hosting;
 
 namespace OrderEats.Console.Tests.Monitoring;

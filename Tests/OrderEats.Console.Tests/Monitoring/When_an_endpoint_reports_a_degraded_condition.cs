@@ -1,3 +1,4 @@
+using OrderEats.Engine.ConsoleReporting;
 using System.Net.Http.Json;
 using System.Text.Json;
 using OrderEats.Console.Monitoring;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OrderEats.Console.Monitoring;
 using OrderEats.Console.Web.Graph;
 using OrderEats.Engine;
+using OrderEats.Engine.ConsoleReporting;
 using OrderEats.Engine.Hosting;
 using OrderEats.Sagas;
 

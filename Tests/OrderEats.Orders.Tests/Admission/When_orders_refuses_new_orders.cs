@@ -1,3 +1,4 @@
+using OrderEats.Engine.ConsoleReporting;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;

@@ -1,4 +1,0 @@
-namespace OrderEats.Engine.Monitoring;
-
-/// <summary>One condition as a heartbeat carries it.</summary>
-internal sealed record HeartbeatCondition(string Name, bool Degraded, string Detail);
