@@ -14,6 +14,7 @@ public class When_the_engine_is_packed
     private static readonly string[] Packages =
     [
         "OrderEats.Engine.Abstractions", "OrderEats.Engine", "OrderEats.Engine.RabbitMQ", "OrderEats.Engine.Sql", "OrderEats.Engine.Testing", "OrderEats.Engine.AcceptanceTesting",
+        "OrderEats.Engine.ConsoleReporting",
     ];
 
     private readonly string version = "1.0.0-packagetest." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);

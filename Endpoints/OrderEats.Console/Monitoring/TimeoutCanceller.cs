@@ -18,19 +18,19 @@ internal sealed class TimeoutCanceller(
     public const string CancelSagaTimeout = "CancelSagaTimeout";
     public const string CancelledBy = Headers.Prefix + "CancelledBy";
 
-    /// <summary>Sends the cancel request; <see cref="CancelOutcome.Unreachable"/> comes with the transport's reason.</summary>
-    public async Task<(CancelOutcome Outcome, string? Reason)> Cancel(Guid sagaId, Guid timeoutId, string user, CancellationToken cancellationToken = default)
+    /// <summary>Sends the cancel request; <see cref="TimeoutCancelOutcome.Unreachable"/> comes with the transport's reason.</summary>
+    public async Task<(TimeoutCancelOutcome Outcome, string? Reason)> Cancel(Guid sagaId, Guid timeoutId, string user, CancellationToken cancellationToken = default)
     {
         var detail = await sagas.Detail(sagaId, cancellationToken);
         if (detail is null)
         {
-            return (CancelOutcome.UnknownSaga, null);
+            return (TimeoutCancelOutcome.UnknownSaga, null);
         }
 
         var timeout = detail.PendingTimeouts.FirstOrDefault(t => t.TimeoutId == timeoutId);
         if (timeout is null || detail.Saga.Completed)
         {
-            return (CancelOutcome.NotPending, null);
+            return (TimeoutCancelOutcome.NotPending, null);
         }
 
         var now = time.GetUtcNow();
@@ -53,7 +53,7 @@ internal sealed class TimeoutCanceller(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogWarning(e, "The cancel of timeout {TimeoutId} of saga {SagaId} could not be sent to queue {Queue}", timeoutId, sagaId, detail.Saga.Endpoint);
-            return (CancelOutcome.Unreachable,
+            return (TimeoutCancelOutcome.Unreachable,
                 $"The cancel request could not be sent to queue '{detail.Saga.Endpoint}', the queue of the endpoint that hosts saga {sagaId}: {e.Message} " +
                 "Start that endpoint (it creates its queue) and try again; the timeout is still pending.");
         }
@@ -67,6 +67,6 @@ internal sealed class TimeoutCanceller(
         }
 
         changes.Raise(new ConsoleChange("TimeoutCancelRequested", null, id, null, Detail: timeoutId.ToString()));
-        return (CancelOutcome.Sent, null);
+        return (TimeoutCancelOutcome.Sent, null);
     }
 }

@@ -4,6 +4,7 @@ using OrderEats.Engine.ConsoleReporting;
 using OrderEats.Engine.Pipeline;
 using OrderEats.Engine.Telemetry;
 using OrderEats.Engine.Tests.Acceptance;
+using OrderEats.Engine.Tests.Pipeline;
 using OrderEats.Engine.Transport;
 
 namespace OrderEats.Engine.Tests.ConsoleReporting;
@@ -68,12 +69,5 @@ public class When_measuring_critical_time
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
-    }
-
-    private sealed class EmptyServices : IServiceProvider
-    {
-        public static readonly EmptyServices Instance = new();
-
-        public object? GetService(Type serviceType) => null;
     }
 }

@@ -68,11 +68,11 @@ internal static class MonitoringApi
             var (outcome, reason) = await canceller.Cancel(sagaId, timeout, ApiEndpoints.User(context), context.RequestAborted);
             return outcome switch
             {
-                CancelOutcome.UnknownSaga => ActionResults.NotFound("Saga", id),
-                CancelOutcome.NotPending => Results.Problem(
+                TimeoutCancelOutcome.UnknownSaga => ActionResults.NotFound("Saga", id),
+                TimeoutCancelOutcome.NotPending => Results.Problem(
                     $"Timeout '{timeoutId}' of saga '{id}' is not pending (it fired, was cancelled, or the saga completed). Reload GET /api/sagas/{id} for the pending timeouts.",
                     statusCode: StatusCodes.Status409Conflict, title: "The timeout is not pending"),
-                CancelOutcome.Unreachable => Results.Problem(reason, statusCode: StatusCodes.Status502BadGateway, title: "The saga's endpoint queue cannot be reached"),
+                TimeoutCancelOutcome.Unreachable => Results.Problem(reason, statusCode: StatusCodes.Status502BadGateway, title: "The saga's endpoint queue cannot be reached"),
                 _ => ActionResults.Json(new { sagaId, timeoutId = timeout, status = "CancelRequested" }, StatusCodes.Status202Accepted),
             };
         });

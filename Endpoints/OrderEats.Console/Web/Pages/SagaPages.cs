@@ -43,10 +43,10 @@ internal static class SagaPages
         var back = new List<(string, string)> { ("Back to the saga", "/sagas/" + sagaId) };
         return outcome switch
         {
-            CancelOutcome.UnknownSaga => View.Message("Not found", $"Saga {id} is not known.", StatusCodes.Status404NotFound),
-            CancelOutcome.NotPending => View.Message(
+            TimeoutCancelOutcome.UnknownSaga => View.Message("Not found", $"Saga {id} is not known.", StatusCodes.Status404NotFound),
+            TimeoutCancelOutcome.NotPending => View.Message(
                 "Not pending", $"Timeout {timeoutId} is not pending any more (fired, cancelled, or the saga completed).", StatusCodes.Status409Conflict, links: back),
-            CancelOutcome.Unreachable => View.Message("Cancel not sent", reason ?? "The saga's endpoint cannot be reached.", StatusCodes.Status502BadGateway, links: back),
+            TimeoutCancelOutcome.Unreachable => View.Message("Cancel not sent", reason ?? "The saga's endpoint cannot be reached.", StatusCodes.Status502BadGateway, links: back),
             _ => Results.Redirect(context.Request.PathBase + "/sagas/" + sagaId + "?cancelRequested=" + timeout),
         };
     }

@@ -1,7 +1,7 @@
 namespace OrderEats.Console.Monitoring;
 
 /// <summary>What became of an operator's request to cancel a saga timeout.</summary>
-public enum CancelOutcome
+public enum TimeoutCancelOutcome
 {
     /// <summary>The saga is not known (never audited, or purged).</summary>
     UnknownSaga,
