@@ -45,7 +45,7 @@ internal sealed class CancelSagaTimeoutStep(IReadOnlyList<HostedSaga> sagas, ISa
         var pending = record.PendingTimeouts.Where(t => t.TimeoutId != timeoutId).ToList();
         await persister.Update(saga.Storage, record with { PendingTimeouts = pending }, session, context.CancellationToken);
         logger.LogInformation("Endpoint {Endpoint}: timeout {TimeoutId} ({MessageType}) of saga {SagaType} {SagaId} cancelled by an operator", endpoint, timeoutId, timeout.MessageType, saga.SagaType.Name, sagaId);
-        context.SagaChanges?.Add(new SagaChange(
+        context.AddSagaChange(new SagaChange(
             saga.Name, record, record.Data, record.Data, IsNew: false, Completed: false, [], pending, time.GetUtcNow(),
             Note: "Timeout " + timeout.MessageType + " cancelled by " + headers.GetValueOrDefault(ControlMessages.CancelledBy, "an operator")));
     }

@@ -10,8 +10,7 @@ internal sealed class SagaAuditStep(AuditDispatcher dispatcher, string endpoint)
 {
     public async Task Invoke(IIncomingMessageContext context, Func<Task> next)
     {
-        var changes = new List<SagaChange>();
-        context.SagaChanges = changes;
+        var changes = context.RecordSagaChanges();
         await next();
         foreach (var change in changes)
         {

@@ -19,8 +19,12 @@ public interface IIncomingMessageContext
     IUnitOfWork? Session { get; }
 
     /// <summary>
-    /// Set it to a list in the <see cref="IncomingStage.AroundMessage"/> stage to have every saga invocation of this message recorded as a
-    /// <see cref="SagaChange"/>; read it after <c>next</c> returned (the unit of work then committed). Null (the default) records nothing.
+    /// Starts recording what this message does to sagas (one <see cref="SagaChange"/> per saga invocation) and returns the recording; every
+    /// caller gets the same list. Call it in the <see cref="IncomingStage.AroundMessage"/> stage and read the list after <c>next</c> returned
+    /// (the unit of work then committed). Nothing is recorded unless a step asks.
     /// </summary>
-    IList<SagaChange>? SagaChanges { get; set; }
+    IReadOnlyList<SagaChange> RecordSagaChanges();
+
+    /// <summary>Adds a change a step made to a saga itself (e.g. an operator's timeout cancel) to the recording; ignored when nothing records.</summary>
+    void AddSagaChange(SagaChange change);
 }

@@ -3,7 +3,7 @@ using OrderEats.Engine.Transport;
 
 namespace OrderEats.Engine.Extensibility;
 
-/// <summary>What one incoming message did to one saga instance, recorded when an add-on asks (<see cref="IIncomingMessageContext.SagaChanges"/>).</summary>
+/// <summary>What one incoming message did to one saga instance, recorded when an add-on asks (<see cref="IIncomingMessageContext.RecordSagaChanges"/>).</summary>
 /// <param name="SagaType">The saga's contract name.</param>
 /// <param name="Loaded">The instance as loaded (or as created, for a new one), with the timeouts pending before the message.</param>
 /// <param name="StateBefore">The saga data as JSON before the message; null for a new instance.</param>

@@ -28,11 +28,15 @@ internal sealed class IncomingContext(IncomingMessage message, IServiceProvider 
     /// <summary>The deserialized message, once the deserialize step ran.</summary>
     public object? Body { get; set; }
 
-    /// <summary>What the message did to sagas, when an add-on asked for it.</summary>
-    public IList<Extensibility.SagaChange>? SagaChanges { get; set; }
+    /// <summary>What the message did to sagas, once an add-on asked for it (<see cref="RecordSagaChanges"/>).</summary>
+    public List<Extensibility.SagaChange>? SagaChanges { get; private set; }
 
     /// <summary>Set by a handler's DoNotContinueDispatchingCurrentMessageToHandlers: the handlers after it are not called.</summary>
     public bool HandlerInvocationAborted { get; set; }
 
     public bool IsTimeout => Headers.TryGetValue(Engine.Headers.IsSagaTimeout, out var value) && bool.TryParse(value, out var isTimeout) && isTimeout;
+
+    public IReadOnlyList<Extensibility.SagaChange> RecordSagaChanges() => SagaChanges ??= [];
+
+    public void AddSagaChange(Extensibility.SagaChange change) => SagaChanges?.Add(change);
 }
