@@ -12,39 +12,30 @@ public sealed class EndpointExtensionContext
     private readonly List<IIncomingMessageStep> inUnitOfWork = [];
     private readonly List<IHostedService> backgroundWork = [];
 
-    internal EndpointExtensionContext(
-        EndpointConfiguration configuration, ITransport transport, IReadOnlyList<HostedSaga> sagas, ISagaPersister? sagaPersister,
-        IServiceProvider services, TimeProvider time, ILoggerFactory loggerFactory)
+    internal EndpointExtensionContext()
     {
-        Configuration = configuration;
-        Transport = transport;
-        Sagas = sagas;
-        SagaPersister = sagaPersister;
-        Services = services;
-        Time = time;
-        LoggerFactory = loggerFactory;
     }
 
     /// <summary>The endpoint's configuration (name, host name, queues).</summary>
-    public EndpointConfiguration Configuration { get; }
+    public required EndpointConfiguration Configuration { get; init; }
 
     /// <summary>The endpoint's transport, for messages the add-on sends itself.</summary>
-    public ITransport Transport { get; }
+    public required ITransport Transport { get; init; }
 
     /// <summary>The sagas the endpoint hosts.</summary>
-    public IReadOnlyList<HostedSaga> Sagas { get; }
+    public required IReadOnlyList<HostedSaga> Sagas { get; init; }
 
     /// <summary>The endpoint's saga persister; null when it has no persistence.</summary>
-    public ISagaPersister? SagaPersister { get; }
+    public ISagaPersister? SagaPersister { get; init; }
 
     /// <summary>The endpoint's root services.</summary>
-    public IServiceProvider Services { get; }
+    public required IServiceProvider Services { get; init; }
 
     /// <summary>The clock the endpoint uses.</summary>
-    public TimeProvider Time { get; }
+    public required TimeProvider Time { get; init; }
 
     /// <summary>Creates the add-on's loggers.</summary>
-    public ILoggerFactory LoggerFactory { get; }
+    public required ILoggerFactory LoggerFactory { get; init; }
 
     internal IReadOnlyList<IIncomingMessageStep> AroundMessageSteps => aroundMessage;
 

@@ -184,8 +184,16 @@ public sealed class EndpointInstance : IMessageSession, IAsyncDisposable
             : new TransactionalSession.TransactionalSessions(configuration, storage, outbox, outboxMarks!, transport, factory, time, loggerFactory.CreateLogger<TransactionalSession.TransactionalSessions>());
         var sagaInvoker = persistence is null ? null
             : new SagaInvoker(persistence.Sagas, serializer, new EndpointSagaRuntime(factory, name, time), time, loggerFactory.CreateLogger<SagaInvoker>());
-        var extensions = new EndpointExtensionContext(
-            configuration, transport, [.. handlers.Sagas.Select(s => new HostedSaga(s.SagaType, s.DataType, s.Storage))], persistence?.Sagas, services, time, loggerFactory);
+        var extensions = new EndpointExtensionContext
+        {
+            Configuration = configuration,
+            Transport = transport,
+            Sagas = [.. handlers.Sagas.Select(s => new HostedSaga(s.SagaType, s.DataType, s.Storage))],
+            SagaPersister = persistence?.Sagas,
+            Services = services,
+            Time = time,
+            LoggerFactory = loggerFactory,
+        };
         foreach (var extension in configuration.Extensions)
         {
             extension.Attach(extensions);
