@@ -12,6 +12,7 @@ using OrderEats.Console.Storage;
 using OrderEats.Console.Web;
 using OrderEats.Console.Web.Api;
 using OrderEats.Console.Web.Pages;
+using OrderEats.Messages;
 using OrderEats.ServiceDefaults;
 using OrderEats.ServiceDefaults.Health;
 using OrderEats.ServiceDefaults.Security;
@@ -21,6 +22,10 @@ namespace OrderEats.Console;
 /// <summary>Adds the failed-message console to a host: its database, ingestion, retries, alerts, login, pages and API.</summary>
 public static class ConsoleService
 {
+    /// <summary>The console process: its services, pages and API.</summary>
+    public static ServiceDefinition Definition { get; } = new(
+        EndpointNames.Console, (builder, infrastructure) => AddConsoleService(builder.Services, builder.Configuration, infrastructure), app => MapConsole(app));
+
     /// <summary>Registers the console's services, background ingestion and cookie authentication, reading the "Console" configuration section.</summary>
     public static IServiceCollection AddConsoleService(IServiceCollection services, IConfiguration configuration, InfrastructureOptions infrastructure)
     {
@@ -34,7 +39,9 @@ public static class ConsoleService
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(options);
         services.AddSingleton(infrastructure);
-        services.AddSingleton(new ConsoleDatabase(EndpointDatabase.For(infrastructure, options.Database)));
+        var database = EndpointDatabase.For(infrastructure, options.Database);
+        services.AddSingleton(new ConsoleDatabase(database));
+        services.AddDatabaseHealthCheck(database);
         services.AddSingleton<ConsoleChanges>();
         services.AddSingleton<ConsoleTransport>();
         services.AddSingleton<FailureWriter>();

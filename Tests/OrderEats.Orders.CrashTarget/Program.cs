@@ -1,4 +1,5 @@
 using System.Globalization;
+using OrderEats.Messages;
 using OrderEats.Orders;
 using OrderEats.Orders.CrashTarget;
 using OrderEats.ServiceDefaults;
@@ -14,15 +15,14 @@ builder.Services.AddOrdersService(builder.Configuration, infrastructure, endpoin
     var transport = endpoint.TransportFactory!;
     endpoint.UseTransport(services => new CrashAfterCommitTransport(transport(services), crashAt, services.GetRequiredService<IHttpContextAccessor>()));
     endpoint.TransactionalSession.CommitDelay = TimeSpan.FromMilliseconds(500);
-    endpoint.AdditionalQueues.Add(OrdersService.PaymentsEndpoint);
-    endpoint.AdditionalQueues.Add(OrdersService.KitchenEndpoint);
+    endpoint.AdditionalQueues.Add(EndpointNames.Payments);
+    endpoint.AdditionalQueues.Add(EndpointNames.Kitchen);
 });
 var app = builder.Build();
-app.UseOrdersEdge();
-app.MapOrdersHealth();
+app.UseOrderEatsEdge();
 app.MapOrdersApi();
 await app.StartAsync();
-await app.Services.GetRequiredKeyedService<OrderEats.Engine.Hosting.StartedEndpoint>(OrdersService.EndpointName).WhenStarted();
+await app.Services.GetRequiredKeyedService<OrderEats.Engine.Hosting.StartedEndpoint>(EndpointNames.Orders).WhenStarted();
 Console.Out.WriteLine("ready");
 Console.Out.Flush();
 await app.WaitForShutdownAsync();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using OrderEats.Messages;
 using OrderEats.Orders;
 using OrderEats.ServiceDefaults;
 
@@ -47,12 +48,11 @@ internal sealed class OrdersApiHost : IAsyncDisposable
         builder.Services.AddOrdersService(builder.Configuration, infrastructure, endpoint =>
         {
             // The saga sends to these; with the learning transport they must exist.
-            endpoint.AdditionalQueues.Add(OrdersService.PaymentsEndpoint);
-            endpoint.AdditionalQueues.Add(OrdersService.KitchenEndpoint);
+            endpoint.AdditionalQueues.Add(EndpointNames.Payments);
+            endpoint.AdditionalQueues.Add(EndpointNames.Kitchen);
         });
         var app = builder.Build();
-        app.UseOrdersEdge();
-        app.MapOrdersHealth();
+        app.UseOrderEatsEdge();
         app.MapOrdersApi();
         await app.StartAsync();
         return new OrdersApiHost(app, folder);

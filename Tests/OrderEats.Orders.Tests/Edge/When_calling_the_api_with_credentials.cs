@@ -141,7 +141,7 @@ public class When_calling_the_api_with_credentials
     {
         using var anonymous = app.Anonymous();
 
-        var response = await anonymous.GetAsync(new Uri("/health", UriKind.Relative));
+        var response = await anonymous.GetAsync(new Uri("/health/ready", UriKind.Relative));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }

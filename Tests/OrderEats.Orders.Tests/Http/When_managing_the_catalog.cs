@@ -22,9 +22,9 @@ public class When_managing_the_catalog(Store store)
     [Test]
     public async Task Should_report_health_once_the_endpoint_started()
     {
-        var response = await Client.GetAsync(new Uri("/health", UriKind.Relative));
+        var response = await Client.GetAsync(new Uri("/health/ready", UriKind.Relative));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("{\"status\":\"ok\"}"));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.StartWith("{\"status\":\"ready\""));
     }
 
     [Test]

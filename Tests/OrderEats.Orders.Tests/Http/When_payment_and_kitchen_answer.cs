@@ -80,7 +80,7 @@ public class When_payment_and_kitchen_answer(Store store)
         await Place(restaurant.Menu[0].Id, 2, orderId);
         await app.ReadModel.WhenOrder(orderId, o => o.Timeline.Count > 0).WaitAsync(Wait);
 
-        using (var cancelled = new ProcessedSignal(OrdersService.EndpointName, nameof(Messages.Commands.CancelOrder)))
+        using (var cancelled = new ProcessedSignal(EndpointNames.Orders, nameof(Messages.Commands.CancelOrder)))
         {
             var response = await Client.PostAsJsonAsync($"/orders/{orderId}/cancel", new { reason = "changed my mind" }, OrdersTestApp.Json);
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));

@@ -38,7 +38,7 @@ public class When_an_order_arrives_as_a_message(Store store)
         var configuration = new EndpointConfiguration("foreign-client") { MaxConcurrency = 2 };
         configuration.UseLearningTransport(Path.Combine(app.Folder, "transport"));
         configuration.AddHandler<Answers>();
-        configuration.Routing.RouteToEndpoint<PlaceOrder>(OrdersService.EndpointName).RouteToEndpoint<StartOrder>(OrdersService.EndpointName);
+        configuration.Routing.RouteToEndpoint<PlaceOrder>(EndpointNames.Orders).RouteToEndpoint<StartOrder>(EndpointNames.Orders);
         client = await EndpointInstance.Start(configuration, clientServices);
     }
 
