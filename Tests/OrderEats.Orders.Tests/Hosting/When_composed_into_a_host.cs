@@ -64,7 +64,11 @@ public class When_composed_into_a_host
     [TestCase("CancelledRetention", "00:00:00")]
     public void Should_refuse_to_start_with_a_timeout_that_is_not_positive(string key, string value)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Orders:" + key] = value }).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Orders:" + key] = value,
+            ["Orders:Auth:SigningKey"] = OrdersTestApp.SigningKey,
+        }).Build();
         var infrastructure = new InfrastructureOptions { DataFolder = Path.Combine(Path.GetTempPath(), "unused") };
         using var services = new ServiceCollection().AddLogging().AddOrdersService(configuration, infrastructure).BuildServiceProvider();
 
