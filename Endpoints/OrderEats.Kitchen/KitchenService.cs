@@ -11,13 +11,6 @@ namespace OrderEats.Kitchen;
 /// <summary>The Kitchen endpoint: one ticket per <see cref="PrepareOrder"/>, answered with OrderAccepted then OrderPrepared, or OrderRejected, sent to Orders.</summary>
 public static class KitchenService
 {
-    /// <summary>The configuration section of <see cref="KitchenOptions"/>.</summary>
-    public const string Section = "Kitchen";
-
-    /// <summary>The Kitchen process: the endpoint and the manual kitchen's routes.</summary>
-    public static ServiceDefinition Definition { get; } = new(
-        EndpointNames.Kitchen, (builder, infrastructure) => builder.Services.AddKitchenService(builder.Configuration, infrastructure), app => app.MapKitchenApi());
-
     /// <summary>
     /// Registers the kitchen options (section "Kitchen", checked at start), the staff keys, the <see cref="KitchenTickets"/> singleton and the
     /// endpoint on its own database. <paramref name="customize"/> may adjust the endpoint configuration last (tests: retry delays, extra handlers).
@@ -27,9 +20,9 @@ public static class KitchenService
     {
         services.AddValidatedOptions<KitchenOptions>(
             configuration,
-            Section,
+            KitchenOptions.Section,
             o => o.IsValid,
-            $"{Section}: Mode must be Auto or Manual, AcceptDelay and PrepareTime must not be negative, RejectionRate and IgnoreRate must be between 0 and 1.");
+            $"{KitchenOptions.Section}: Mode must be Auto or Manual, AcceptDelay and PrepareTime must not be negative, RejectionRate and IgnoreRate must be between 0 and 1.");
         KitchenEdge.Add(services, configuration);
         var tickets = EndpointDatabase.For(infrastructure, EndpointNames.Kitchen);
         services.AddSingleton(new KitchenTickets(tickets));
@@ -38,6 +31,10 @@ public static class KitchenService
             .RouteToEndpoint<OrderRejected>(EndpointNames.Orders)
             .RouteToEndpoint<OrderPrepared>(EndpointNames.Orders), customize);
     }
+
+    /// <summary>The Kitchen process: the endpoint and the manual kitchen's routes.</summary>
+    public static ServiceDefinition Definition { get; } = new(
+        EndpointNames.Kitchen, (builder, infrastructure) => builder.Services.AddKitchenService(builder.Configuration, infrastructure), app => app.MapKitchenApi());
 
     /// <summary>
     /// Maps the manual kitchen under /kitchen/tickets for staff keys (header X-Kitchen-Key, each bound to one restaurant, rate limited per key):

@@ -90,11 +90,12 @@ public static class OrdersService
         services.AddSingleton(sp => new OrderIntake(
             sp.GetRequiredService<OrderStore>(), sp.GetRequiredService<OrderPricing>(), sp.GetRequiredService<OrdersReadModel>(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton(sp => new RejectionRecorder(sp.GetRequiredService<OrderStore>()));
+        services.AddSingleton(sp => new PlacementCommit(
+            sp.GetRequiredKeyedService<StartedEndpoint>(EndpointNames.Orders), sp.GetRequiredService<OrderIntake>(), sp.GetRequiredService<OrdersReadModel>(), sp.GetRequiredService<ILogger<PlacementCommit>>()));
+        services.AddSingleton(sp => new OrderCancellation(
+            sp.GetRequiredKeyedService<StartedEndpoint>(EndpointNames.Orders), sp.GetRequiredService<OrdersReadModel>(), sp.GetRequiredService<ILogger<OrderCancellation>>()));
         services.AddSingleton(sp => new OrderPlacement(
-            sp.GetRequiredKeyedService<StartedEndpoint>(EndpointNames.Orders),
-            sp.GetRequiredService<OrderIntake>(),
-            sp.GetRequiredService<OrdersReadModel>(),
-            sp.GetRequiredService<ILogger<OrderPlacement>>()));
+            sp.GetRequiredService<PlacementCommit>(), sp.GetRequiredService<OrderCancellation>(), sp.GetRequiredService<ILogger<OrderPlacement>>()));
         services.AddScoped<OrderChangeTracker>();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
     }

@@ -2,6 +2,7 @@ using OrderEats.Engine;
 using OrderEats.Messages;
 using OrderEats.Messages.Events;
 using OrderEats.Messages.Replies;
+using OrderEats.Orders.ReadModel;
 
 namespace OrderEats.Orders.Placement;
 

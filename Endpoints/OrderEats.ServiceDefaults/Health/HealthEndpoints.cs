@@ -8,20 +8,24 @@ namespace OrderEats.ServiceDefaults.Health;
 
 /// <summary>
 /// The health endpoints of every OrderEats process, on ASP.NET Core health checks: <c>GET /health/live</c> (no checks: 200 while the process
-/// runs) and <c>GET /health/ready</c> (the checks tagged <see cref="ReadyTag"/>: endpoints started, broker connected, databases reachable, and
+/// runs) and <c>GET /health/ready</c> (the checks tagged "ready": endpoints started, broker connected, databases reachable, and
 /// the services' own report lines, which are shown but never judged). Both are anonymous; the checks go only to operators
 /// (<see cref="HealthDetailsAccess"/>), everyone else gets the status.
 /// </summary>
 public static class HealthEndpoints
 {
-    /// <summary>The liveness route.</summary>
-    public const string LivePath = "/health/live";
-
-    /// <summary>The readiness route.</summary>
-    public const string ReadyPath = "/health/ready";
-
-    /// <summary>The tag of the checks that decide readiness.</summary>
-    public const string ReadyTag = "ready";
+    /// <summary>Maps <c>/health/live</c> and <c>/health/ready</c> (GET, anonymous, never cached; 503 when not ready).</summary>
+    public static IEndpointRouteBuilder MapOrderEatsHealthChecks(this IEndpointRouteBuilder routes)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        routes.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteLive })
+            .WithMetadata(new HttpMethodMetadata(["GET"]))
+            .AllowAnonymous();
+        routes.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = HealthResponse.WriteReady })
+            .WithMetadata(new HttpMethodMetadata(["GET"]))
+            .AllowAnonymous();
+        return routes;
+    }
 
     /// <summary>Adds the health check service with the endpoint check and the services' report lines (once per process).</summary>
     public static IServiceCollection AddOrderEatsHealthChecks(this IServiceCollection services)
@@ -50,16 +54,7 @@ public static class HealthEndpoints
         return services;
     }
 
-    /// <summary>Maps <see cref="LivePath"/> and <see cref="ReadyPath"/> (GET, anonymous, never cached; 503 when not ready).</summary>
-    public static IEndpointRouteBuilder MapOrderEatsHealthChecks(this IEndpointRouteBuilder routes)
-    {
-        ArgumentNullException.ThrowIfNull(routes);
-        routes.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteLive })
-            .WithMetadata(new HttpMethodMetadata(["GET"]))
-            .AllowAnonymous();
-        routes.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = HealthResponse.WriteReady })
-            .WithMetadata(new HttpMethodMetadata(["GET"]))
-            .AllowAnonymous();
-        return routes;
-    }
+    private const string LivePath = "/health/live";
+    private const string ReadyPath = "/health/ready";
+    private const string ReadyTag = "ready";
 }

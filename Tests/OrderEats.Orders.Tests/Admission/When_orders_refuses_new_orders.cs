@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using OrderEats.Engine;
 using OrderEats.Messages;
+using OrderEats.Orders.Http;
 using OrderEats.Orders.Tests.Infrastructure;
 
 namespace OrderEats.Orders.Tests.Admission;

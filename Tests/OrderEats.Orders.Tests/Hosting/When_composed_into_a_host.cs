@@ -4,6 +4,8 @@ using Microsoft.Extensions.Options;
 using OrderEats.Engine;
 using OrderEats.Engine.Hosting;
 using OrderEats.Messages;
+using OrderEats.Orders.Http;
+using OrderEats.Orders.Placement;
 using OrderEats.Orders.Tests.Infrastructure;
 using OrderEats.Sagas;
 using OrderEats.ServiceDefaults;

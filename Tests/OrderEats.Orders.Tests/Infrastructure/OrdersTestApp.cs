@@ -11,6 +11,7 @@ using OrderEats.Engine;
 using OrderEats.Engine.Hosting;
 using OrderEats.Engine.Transport;
 using OrderEats.Messages;
+using OrderEats.Orders.Http;
 using OrderEats.ServiceDefaults;
 using OrderEats.ServiceDefaults.Health;
 
