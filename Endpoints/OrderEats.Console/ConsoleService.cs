@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrderEats.Console.Alerts;
 using OrderEats.Console.Ingestion;
@@ -72,27 +71,7 @@ public static class ConsoleService
             services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(new ForwardedHeadersSetup(proxies));
         }
 
-        services.AddAuthentication(ConsoleAuth.Scheme).AddCookie(ConsoleAuth.Scheme, cookie =>
-        {
-            cookie.Cookie.Name = "OrderEats.Console";
-            cookie.Cookie.HttpOnly = true;
-            cookie.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Strict;
-            // Secure whenever the request is HTTPS, including behind a TLS proxy listed in Console:TrustedProxies (X-Forwarded-Proto).
-            cookie.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
-            cookie.LoginPath = "/login";
-            cookie.AccessDeniedPath = "/forbidden";
-            cookie.SlidingExpiration = true;
-            cookie.ExpireTimeSpan = ConsoleAuth.IdleTimeout;
-            cookie.Events = new CookieAuthenticationEvents
-            {
-                OnValidatePrincipal = SessionValidator.Validate,
-                OnRedirectToLogin = context => ApiAware(context, Microsoft.AspNetCore.Http.StatusCodes.Status401Unauthorized),
-                OnRedirectToAccessDenied = context => ApiAware(context, Microsoft.AspNetCore.Http.StatusCodes.Status403Forbidden),
-            };
-        });
-        services.AddAuthorizationBuilder()
-            .AddPolicy(ConsoleAuth.Readers, policy => policy.AddAuthenticationSchemes(ConsoleAuth.Scheme).RequireRole(nameof(ConsoleRole.Reader), nameof(ConsoleRole.Operator)))
-            .AddPolicy(ConsoleAuth.Operators, policy => policy.AddAuthenticationSchemes(ConsoleAuth.Scheme).RequireRole(nameof(ConsoleRole.Operator)));
+        ConsoleAuthentication.Add(services);
         services.AddProblemDetails();
         services.AddDefaultDenyAuthorization();
         services.AddHealthOperators(ConsoleAuth.Scheme, nameof(ConsoleRole.Reader), nameof(ConsoleRole.Operator));
@@ -115,17 +94,5 @@ public static class ConsoleService
         ApiEndpoints.Map(api);
         Monitoring.MonitoringServices.Map(pages, api);
         return routes;
-    }
-
-    private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int apiStatus)
-    {
-        if (context.Request.Path.StartsWithSegments("/api"))
-        {
-            context.Response.StatusCode = apiStatus;
-            return Task.CompletedTask;
-        }
-
-        context.Response.Redirect(context.RedirectUri);
-        return Task.CompletedTask;
     }
 }

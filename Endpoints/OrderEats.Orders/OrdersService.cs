@@ -25,8 +25,11 @@ namespace OrderEats.Orders;
 public static class OrdersService
 {
     /// <summary>The Orders process: the endpoint and the HTTP API.</summary>
-    public static ServiceDefinition Definition { get; } = new(
-        EndpointNames.Orders, (builder, infrastructure) => builder.Services.AddOrdersService(builder.Configuration, infrastructure), app => app.MapOrdersApi());
+    public static ServiceDefinition Definition { get; } = Customized(null);
+
+    /// <summary>The Orders process with <paramref name="customize"/> applied to its endpoint last (test hosts: extra queues, a wrapped transport).</summary>
+    public static ServiceDefinition Customized(Action<EndpointConfiguration>? customize) => new(
+        EndpointNames.Orders, (builder, infrastructure) => builder.Services.AddOrdersService(builder.Configuration, infrastructure, customize), app => app.MapOrdersApi());
 
     /// <summary>
     /// Registers <see cref="OrdersOptions"/> (section "Orders", checked at start) and the <see cref="OrderSagaOptions"/> made from them,

@@ -8,19 +8,15 @@ using OrderEats.ServiceDefaults;
 // dispatch after a commit (0 = never). Prints "ready" once it serves requests.
 var crashAt = int.Parse(Environment.GetEnvironmentVariable("CRASH_AT") ?? "0", CultureInfo.InvariantCulture);
 var builder = WebApplication.CreateBuilder(args);
-var infrastructure = InfrastructureOptions.FromConfiguration(builder.Configuration);
 builder.Services.AddHttpContextAccessor();
-builder.Services.AddOrdersService(builder.Configuration, infrastructure, endpoint =>
+await using var app = ServiceProcess.Build(builder, OrdersService.Customized(endpoint =>
 {
     var transport = endpoint.TransportFactory!;
     endpoint.UseTransport(services => new CrashAfterCommitTransport(transport(services), crashAt, services.GetRequiredService<IHttpContextAccessor>()));
     endpoint.TransactionalSession.CommitDelay = TimeSpan.FromMilliseconds(500);
     endpoint.AdditionalQueues.Add(EndpointNames.Payments);
     endpoint.AdditionalQueues.Add(EndpointNames.Kitchen);
-});
-var app = builder.Build();
-app.UseOrderEatsEdge();
-app.MapOrdersApi();
+}));
 await app.StartAsync();
 await app.Services.GetRequiredKeyedService<OrderEats.Engine.Hosting.StartedEndpoint>(EndpointNames.Orders).WhenStarted();
 Console.Out.WriteLine("ready");
