@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using OrderEats.Console.Security;
+using OrderEats.Messages;
 using OrderEats.ServiceDefaults.Security;
 
 namespace OrderEats.Console;
@@ -9,13 +10,13 @@ namespace OrderEats.Console;
 public sealed record ConsoleOptions
 {
     /// <summary>The console's own queue, where endpoints report successful retries (Console:Queue, default "console").</summary>
-    public string Queue { get; init; } = "console";
+    public string Queue { get; init; } = EndpointNames.Console;
 
     /// <summary>The error queue the console ingests (Console:ErrorQueue, default "error").</summary>
     public string ErrorQueue { get; init; } = "error";
 
     /// <summary>The service name of the console's own database: SQLite file or server database ordereats_&lt;name&gt; (Console:Database, default "console").</summary>
-    public string Database { get; init; } = "console";
+    public string Database { get; init; } = EndpointNames.Console;
 
     /// <summary>Whether operators may edit a message body and retry it as a new message (Console:AllowEditAndRetry, default false).</summary>
     public bool AllowEditAndRetry { get; init; }
@@ -73,9 +74,9 @@ public sealed record ConsoleOptions
         var webhook = section["AlertWebhook"];
         return new ConsoleOptions
         {
-            Queue = NonEmpty(section["Queue"], "console"),
+            Queue = NonEmpty(section["Queue"], EndpointNames.Console),
             ErrorQueue = NonEmpty(section["ErrorQueue"], "error"),
-            Database = NonEmpty(section["Database"], "console"),
+            Database = NonEmpty(section["Database"], EndpointNames.Console),
             AllowEditAndRetry = Bool(section["AllowEditAndRetry"], "Console:AllowEditAndRetry"),
             AlertWebhook = string.IsNullOrWhiteSpace(webhook) ? null
                 : Uri.TryCreate(webhook, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrderEats.Console.Alerts;
 using OrderEats.Console.Ingestion;
@@ -12,6 +7,7 @@ using OrderEats.Console.Storage;
 using OrderEats.Console.Web;
 using OrderEats.Console.Web.Api;
 using OrderEats.Console.Web.Pages;
+using OrderEats.Messages;
 using OrderEats.ServiceDefaults;
 using OrderEats.ServiceDefaults.Health;
 using OrderEats.ServiceDefaults.Security;
@@ -21,6 +17,10 @@ namespace OrderEats.Console;
 /// <summary>Adds the failed-message console to a host: its database, ingestion, retries, alerts, login, pages and API.</summary>
 public static class ConsoleService
 {
+    /// <summary>The console process: its services, pages and API.</summary>
+    public static ServiceDefinition Definition { get; } = new(
+        EndpointNames.Console, (builder, infrastructure) => AddConsoleService(builder.Services, builder.Configuration, infrastructure), app => MapConsole(app));
+
     /// <summary>Registers the console's services, background ingestion and cookie authentication, reading the "Console" configuration section.</summary>
     public static IServiceCollection AddConsoleService(IServiceCollection services, IConfiguration configuration, InfrastructureOptions infrastructure)
     {
@@ -34,7 +34,9 @@ public static class ConsoleService
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(options);
         services.AddSingleton(infrastructure);
-        services.AddSingleton(new ConsoleDatabase(EndpointDatabase.For(infrastructure, options.Database)));
+        var database = EndpointDatabase.For(infrastructure, options.Database);
+        services.AddSingleton(new ConsoleDatabase(database));
+        services.AddDatabaseHealthCheck(database);
         services.AddSingleton<ConsoleChanges>();
         services.AddSingleton<ConsoleTransport>();
         services.AddSingleton<FailureWriter>();
@@ -69,27 +71,7 @@ public static class ConsoleService
             services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(new ForwardedHeadersSetup(proxies));
         }
 
-        services.AddAuthentication(ConsoleAuth.Scheme).AddCookie(ConsoleAuth.Scheme, cookie =>
-        {
-            cookie.Cookie.Name = "OrderEats.Console";
-            cookie.Cookie.HttpOnly = true;
-            cookie.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Strict;
-            // Secure whenever the request is HTTPS, including behind a TLS proxy listed in Console:TrustedProxies (X-Forwarded-Proto).
-            cookie.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
-            cookie.LoginPath = "/login";
-            cookie.AccessDeniedPath = "/forbidden";
-            cookie.SlidingExpiration = true;
-            cookie.ExpireTimeSpan = ConsoleAuth.IdleTimeout;
-            cookie.Events = new CookieAuthenticationEvents
-            {
-                OnValidatePrincipal = SessionValidator.Validate,
-                OnRedirectToLogin = context => ApiAware(context, Microsoft.AspNetCore.Http.StatusCodes.Status401Unauthorized),
-                OnRedirectToAccessDenied = context => ApiAware(context, Microsoft.AspNetCore.Http.StatusCodes.Status403Forbidden),
-            };
-        });
-        services.AddAuthorizationBuilder()
-            .AddPolicy(ConsoleAuth.Readers, policy => policy.AddAuthenticationSchemes(ConsoleAuth.Scheme).RequireRole(nameof(ConsoleRole.Reader), nameof(ConsoleRole.Operator)))
-            .AddPolicy(ConsoleAuth.Operators, policy => policy.AddAuthenticationSchemes(ConsoleAuth.Scheme).RequireRole(nameof(ConsoleRole.Operator)));
+        ConsoleAuthentication.Add(services);
         services.AddProblemDetails();
         services.AddDefaultDenyAuthorization();
         services.AddHealthOperators(ConsoleAuth.Scheme, nameof(ConsoleRole.Reader), nameof(ConsoleRole.Operator));
@@ -112,17 +94,5 @@ public static class ConsoleService
         ApiEndpoints.Map(api);
         Monitoring.MonitoringServices.Map(pages, api);
         return routes;
-    }
-
-    private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int apiStatus)
-    {
-        if (context.Request.Path.StartsWithSegments("/api"))
-        {
-            context.Response.StatusCode = apiStatus;
-            return Task.CompletedTask;
-        }
-
-        context.Response.Redirect(context.RedirectUri);
-        return Task.CompletedTask;
     }
 }

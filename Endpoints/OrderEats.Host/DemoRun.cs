@@ -4,6 +4,8 @@ using OrderEats.Messages;
 using OrderEats.Notifications;
 using OrderEats.Notifications.Channel;
 using OrderEats.Orders;
+using OrderEats.Orders.Http;
+using OrderEats.Orders.Placement;
 
 namespace OrderEats.Host;
 

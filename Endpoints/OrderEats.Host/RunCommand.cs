@@ -18,8 +18,8 @@ internal static class RunCommand
         var infrastructure = app.Services.GetRequiredService<HostInfrastructure>().Options;
         var access = DevelopmentAccess.From(app.Configuration);
         System.Console.WriteLine(access.IsEnabled
-            ? $"OrderEats is running. HTTP API: {url}  (try {url}/restaurants, {url}/health); console: {url}/ (Development users operator/operator, reader/reader)"
-            : $"OrderEats is running. HTTP API: {url}  ({url}/health); console: {url}/ (users from Console:Users; Development credentials are off: {access.Reason})");
+            ? $"OrderEats is running. HTTP API: {url}  (try {url}/restaurants, {url}/health/ready); console: {url}/ (Development users operator/operator, reader/reader)"
+            : $"OrderEats is running. HTTP API: {url}  ({url}/health/ready); console: {url}/ (users from Console:Users; Development credentials are off: {access.Reason})");
         System.Console.WriteLine(infrastructure.Transport == TransportKind.Learning
             ? $"Transport: learning (files in {infrastructure.LearningFolder}); persistence: {infrastructure.Persistence} ({infrastructure.DataFolder}). Ctrl+C stops."
             : $"Transport: RabbitMQ; persistence: {infrastructure.Persistence}. Ctrl+C stops.");

@@ -3,6 +3,9 @@ namespace OrderEats.Kitchen;
 /// <summary>How the kitchen behaves (configuration section "Kitchen"). Read for every message, so a reloaded configuration applies at once.</summary>
 public sealed class KitchenOptions
 {
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Kitchen";
+
     /// <summary>Automatic (simulated) or manual (HTTP) answers (default Auto).</summary>
     public KitchenMode Mode { get; set; } = KitchenMode.Auto;
 

@@ -1,54 +1,40 @@
 using OrderEats.Engine;
-using OrderEats.Engine.Hosting;
 using OrderEats.Kitchen.Api;
 using OrderEats.Kitchen.Tickets;
+using OrderEats.Messages;
 using OrderEats.Messages.Commands;
 using OrderEats.Messages.Replies;
 using OrderEats.ServiceDefaults;
 
 namespace OrderEats.Kitchen;
 
-/// <summary>The Kitchen endpoint: one ticket per <see cref="PrepareOrder"/>, answered with OrderAccepted then OrderPrepared, or OrderRejected, sent to "orders".</summary>
+/// <summary>The Kitchen endpoint: one ticket per <see cref="PrepareOrder"/>, answered with OrderAccepted then OrderPrepared, or OrderRejected, sent to Orders.</summary>
 public static class KitchenService
 {
-    /// <summary>The endpoint's name and queue.</summary>
-    public const string EndpointName = "kitchen";
-
-    /// <summary>The configuration section of <see cref="KitchenOptions"/>.</summary>
-    public const string Section = "Kitchen";
-
-    private const string OrdersEndpoint = "orders";
-
     /// <summary>
-    /// Registers the kitchen options (section "Kitchen"), the <see cref="KitchenTickets"/> singleton and the endpoint on its own database.
-    /// <paramref name="customize"/> may adjust the endpoint configuration last (tests: retry delays, extra handlers).
+    /// Registers the kitchen options (section "Kitchen", checked at start), the staff keys, the <see cref="KitchenTickets"/> singleton and the
+    /// endpoint on its own database. <paramref name="customize"/> may adjust the endpoint configuration last (tests: retry delays, extra handlers).
     /// </summary>
     public static IServiceCollection AddKitchenService(
         this IServiceCollection services, IConfiguration configuration, InfrastructureOptions infrastructure, Action<EndpointConfiguration>? customize = null)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configuration);
-        ArgumentNullException.ThrowIfNull(infrastructure);
-        services.AddOptions<KitchenOptions>()
-            .Bind(configuration.GetSection(Section))
-            .Validate(o => o.IsValid, $"{Section}: Mode must be Auto or Manual, AcceptDelay and PrepareTime must not be negative, RejectionRate and IgnoreRate must be between 0 and 1.")
-            .ValidateOnStart();
-
+        services.AddValidatedOptions<KitchenOptions>(
+            configuration,
+            KitchenOptions.Section,
+            o => o.IsValid,
+            $"{KitchenOptions.Section}: Mode must be Auto or Manual, AcceptDelay and PrepareTime must not be negative, RejectionRate and IgnoreRate must be between 0 and 1.");
         KitchenEdge.Add(services, configuration);
-        var database = EndpointDatabase.For(infrastructure, "kitchen");
-        services.AddSingleton(new KitchenTickets(database));
-
-        var endpoint = new EndpointConfiguration(EndpointName)
-            .UseInfrastructure(infrastructure, database, TicketSchema.Statements(database))
-            .AddHandlersFromAssembly(typeof(KitchenService).Assembly)
-            .AddMessageTypesFromAssembly(typeof(PlaceOrder).Assembly);
-        endpoint.Routing
-            .RouteToEndpoint<OrderAccepted>(OrdersEndpoint)
-            .RouteToEndpoint<OrderRejected>(OrdersEndpoint)
-            .RouteToEndpoint<OrderPrepared>(OrdersEndpoint);
-        customize?.Invoke(endpoint);
-        return services.AddOrderEatsEndpoint(endpoint);
+        var tickets = EndpointDatabase.For(infrastructure, EndpointNames.Kitchen);
+        services.AddSingleton(new KitchenTickets(tickets));
+        return services.AddServiceEndpoint(EndpointNames.Kitchen, infrastructure, tickets, TicketSchema.Statements(tickets), typeof(KitchenService).Assembly, endpoint => endpoint.Routing
+            .RouteToEndpoint<OrderAccepted>(EndpointNames.Orders)
+            .RouteToEndpoint<OrderRejected>(EndpointNames.Orders)
+            .RouteToEndpoint<OrderPrepared>(EndpointNames.Orders), customize);
     }
+
+    /// <summary>The Kitchen process: the endpoint and the manual kitchen's routes.</summary>
+    public static ServiceDefinition Definition { get; } = new(
+        EndpointNames.Kitchen, (builder, infrastructure) => builder.Services.AddKitchenService(builder.Configuration, infrastructure), app => app.MapKitchenApi());
 
     /// <summary>
     /// Maps the manual kitchen under /kitchen/tickets for staff keys (header X-Kitchen-Key, each bound to one restaurant, rate limited per key):
@@ -66,15 +52,5 @@ public static class KitchenService
         }
 
         return routes;
-    }
-
-    /// <summary>Adds authentication, the rate limiter and authorization for the kitchen process (the all-in-one host adds them once itself).</summary>
-    public static IApplicationBuilder UseKitchenEdge(this IApplicationBuilder app)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        app.UseAuthentication();
-        app.UseRateLimiter();
-        app.UseAuthorization();
-        return app;
     }
 }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using OrderEats.Messages;
 using OrderEats.Orders.Data;
+using OrderEats.Orders.Http;
 using OrderEats.Orders.Validation;
 
 namespace OrderEats.Orders;

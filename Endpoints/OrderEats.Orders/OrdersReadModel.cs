@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.Extensions.Logging;
 using OrderEats.Messages;
 using OrderEats.Orders.Data;
+using OrderEats.Orders.ReadModel;
 
 namespace OrderEats.Orders;
 

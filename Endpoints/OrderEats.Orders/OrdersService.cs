@@ -1,13 +1,15 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OrderEats.Engine;
 using OrderEats.Engine.ConsoleReporting;
 using OrderEats.Engine.Hosting;
+using OrderEats.Engine.Monitoring;
+using OrderEats.Messages;
 using OrderEats.Messages.Commands;
 using OrderEats.Messages.Events;
 using OrderEats.Orders.Data;
@@ -23,83 +25,42 @@ namespace OrderEats.Orders;
 /// <summary>The Orders service: the order saga, the order read model and catalog, and their HTTP API. Composable into any host.</summary>
 public static class OrdersService
 {
-    /// <summary>The endpoint's name and input queue.</summary>
-    public const string EndpointName = "orders";
+    /// <summary>The Orders process: the endpoint and the HTTP API.</summary>
+    public static ServiceDefinition Definition { get; } = Customized(null);
 
-    /// <summary>The endpoint that charges and refunds (receives ChargePayment, RefundPayment).</summary>
-    public const string PaymentsEndpoint = "payments";
-
-    /// <summary>The endpoint that prepares orders (receives PrepareOrder).</summary>
-    public const string KitchenEndpoint = "kitchen";
+    /// <summary>The Orders process with <paramref name="customize"/> applied to its endpoint last (test hosts: extra queues, a wrapped transport).</summary>
+    public static ServiceDefinition Customized(Action<EndpointConfiguration>? customize) => new(
+        EndpointNames.Orders, (builder, infrastructure) => builder.Services.AddOrdersService(builder.Configuration, infrastructure, customize), app => app.MapOrdersApi());
 
     /// <summary>
-    /// Registers <see cref="OrdersOptions"/> (section "Orders") and the <see cref="OrderSagaOptions"/> made from them, <see cref="Catalog"/>,
-    /// <see cref="OrderPlacement"/>, <see cref="OrdersReadModel"/>, and the "orders" endpoint on the orders database: the placement handler for
-    /// <c>PlaceOrder</c> messages, <see cref="OrderSaga"/> (started by <c>StartOrder</c>, behind a guard) and the read-model handlers. <paramref name="configureEndpoint"/> may adjust the endpoint (concurrency, retries) last.
+    /// Registers <see cref="OrdersOptions"/> (section "Orders", checked at start) and the <see cref="OrderSagaOptions"/> made from them,
+    /// <see cref="Catalog"/>, <see cref="OrderPlacement"/>, <see cref="OrdersReadModel"/>, the HTTP edge, the admission gate, and the "orders"
+    /// endpoint on the orders database: the placement handler for <c>PlaceOrder</c> messages, <see cref="OrderSaga"/> (started by
+    /// <c>StartOrder</c>, behind a guard) and the read-model handlers. <paramref name="customize"/> may adjust the endpoint (concurrency,
+    /// retries) last.
     /// </summary>
     public static IServiceCollection AddOrdersService(
-        this IServiceCollection services, IConfiguration configuration, InfrastructureOptions infrastructure, Action<EndpointConfiguration>? configureEndpoint = null)
+        this IServiceCollection services, IConfiguration configuration, InfrastructureOptions infrastructure, Action<EndpointConfiguration>? customize = null)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configuration);
-        ArgumentNullException.ThrowIfNull(infrastructure);
-        var options = new OrdersOptions();
-        configuration.GetSection("Orders").Bind(options);
-        options.Validate();
-        var database = new OrdersDatabase(EndpointDatabase.For(infrastructure, "orders"));
-
-        services.AddSingleton(options);
-        services.AddSingleton(sp => new OrderSagaOptions
+        services.AddValidatedOptions<OrdersOptions>(configuration, OrdersOptions.Section, options => options.Problems());
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<OrdersOptions>>().Value);
+        services.AddSingleton(sp =>
         {
-            PaymentTimeout = options.PaymentTimeout,
-            KitchenTimeout = options.KitchenTimeout,
-            CancelledRetention = options.CancelledRetention,
-            TimeProvider = sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            var options = sp.GetRequiredService<OrdersOptions>();
+            return new OrderSagaOptions
+            {
+                PaymentTimeout = options.PaymentTimeout,
+                KitchenTimeout = options.KitchenTimeout,
+                CancelledRetention = options.CancelledRetention,
+                TimeProvider = sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            };
         });
-        services.AddSingleton(database);
-        services.AddSingleton(sp => new OrdersReadModel(database, sp.GetRequiredService<ILogger<OrdersReadModel>>()));
-        services.AddSingleton(sp => new Catalog(database, sp.GetService<TimeProvider>() ?? TimeProvider.System));
-        services.AddSingleton(new OrderStore(database));
-        services.AddSingleton(sp => new OrderPricing(sp.GetRequiredService<Catalog>()));
-        services.AddSingleton(sp => new OrderIntake(
-            sp.GetRequiredService<OrderStore>(), sp.GetRequiredService<OrderPricing>(), sp.GetRequiredService<OrdersReadModel>(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
-        services.AddSingleton(sp => new RejectionRecorder(sp.GetRequiredService<OrderStore>()));
-        services.AddSingleton(sp => new OrderPlacement(
-            sp.GetRequiredKeyedService<StartedEndpoint>(EndpointName),
-            sp.GetRequiredService<OrderIntake>(),
-            sp.GetRequiredService<OrdersReadModel>(),
-            sp.GetRequiredService<ILogger<OrderPlacement>>()));
-        services.AddScoped<OrderChangeTracker>();
-        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        var database = new OrdersDatabase(EndpointDatabase.For(infrastructure, EndpointNames.Orders));
+        AddParts(services, database);
         OrdersEdge.Add(services, configuration);
-        var admission = Admission.AdmissionServices.Add(services, configuration, options);
-
-        var endpoint = new EndpointConfiguration(EndpointName);
-        endpoint.UseInfrastructure(infrastructure, database.Database, OrdersSchema.Statements(database.Database));
-        // The guard first: it runs before the saga on every StartOrder, in the same transaction.
-        endpoint.AddHandler<StartOrderGuard>();
-        endpoint.AddHandler<OrderSaga>();
-        endpoint.AddHandlersFromAssembly(typeof(OrdersService).Assembly);
-        endpoint.Recoverability.CustomPolicy = OrdersRecoverability.Decide;
-        endpoint.AddMessageTypesFromAssembly(typeof(PlaceOrder).Assembly);
-        // The read model changes in the saga's own transaction: no round trip through the broker per status.
-        endpoint.HandleInline<OrderStatusChanged>();
-        endpoint.Routing
-            .RouteToEndpoint<ChargePayment>(PaymentsEndpoint)
-            .RouteToEndpoint<RefundPayment>(PaymentsEndpoint)
-            .RouteToEndpoint<PrepareOrder>(KitchenEndpoint)
-            .RouteToEndpoint<PlaceOrder>(EndpointName)
-            .RouteToEndpoint<StartOrder>(EndpointName)
-            .RouteToEndpoint<CancelOrder>(EndpointName);
-        if (admission is not null)
-        {
-            // The console's endpoints page shows the gate (sent with the heartbeats, when reporting to the console is on).
-            endpoint.ReportCondition(admission);
-        }
-
-        configureEndpoint?.Invoke(endpoint);
-        services.AddOrderEatsEndpoint(endpoint);
-        return services;
+        var admission = Admission.AdmissionServices.Add(services, configuration);
+        return services.AddServiceEndpoint(
+            EndpointNames.Orders, infrastructure, database.Database, OrdersSchema.Statements(database.Database), typeof(OrdersService).Assembly, endpoint => Configure(endpoint, admission), customize);
     }
 
     /// <summary>
@@ -107,7 +68,7 @@ public static class OrdersService
     /// <c>POST /orders</c>, <c>GET /orders/{id}</c>, <c>POST /orders/{id}/cancel</c>, each requiring a caller (customer token, back-office API key or
     /// staff token) and rate limited per caller; in Development on loopback also <c>POST /dev/token</c> (<see cref="DevelopmentAccess"/>). Errors are
     /// problem details (400 with errors per field, 401, 403, 404 also for another customer's order, 429).
-    /// Call <see cref="UseOrdersEdge"/> before it.
+    /// Call <see cref="ServiceDefaultsExtensions.UseOrderEatsEdge"/> before it.
     /// </summary>
     public static IEndpointRouteBuilder MapOrdersApi(this IEndpointRouteBuilder routes)
     {
@@ -123,25 +84,44 @@ public static class OrdersService
         return routes;
     }
 
-    /// <summary>Adds authentication, the rate limiter and authorization, in that order (anonymous requests count against their IP's limit). Call before <see cref="MapOrdersApi"/>.</summary>
-    public static IApplicationBuilder UseOrdersEdge(this IApplicationBuilder app)
+    private static void AddParts(IServiceCollection services, OrdersDatabase database)
     {
-        ArgumentNullException.ThrowIfNull(app);
-        app.UseAuthentication();
-        app.UseRateLimiter();
-        app.UseAuthorization();
-        return app;
+        services.AddSingleton(database);
+        services.AddSingleton(sp => new OrdersReadModel(database, sp.GetRequiredService<ILogger<OrdersReadModel>>()));
+        services.AddSingleton(sp => new Catalog(database, sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddSingleton(new OrderStore(database));
+        services.AddSingleton(sp => new OrderPricing(sp.GetRequiredService<Catalog>()));
+        services.AddSingleton(sp => new OrderIntake(
+            sp.GetRequiredService<OrderStore>(), sp.GetRequiredService<OrderPricing>(), sp.GetRequiredService<OrdersReadModel>(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddSingleton(sp => new RejectionRecorder(sp.GetRequiredService<OrderStore>()));
+        services.AddSingleton(sp => new PlacementCommit(
+            sp.GetRequiredKeyedService<StartedEndpoint>(EndpointNames.Orders), sp.GetRequiredService<OrderIntake>(), sp.GetRequiredService<OrdersReadModel>(), sp.GetRequiredService<ILogger<PlacementCommit>>()));
+        services.AddSingleton(sp => new OrderCancellation(
+            sp.GetRequiredKeyedService<StartedEndpoint>(EndpointNames.Orders), sp.GetRequiredService<OrdersReadModel>(), sp.GetRequiredService<ILogger<OrderCancellation>>()));
+        services.AddSingleton(sp => new OrderPlacement(
+            sp.GetRequiredService<PlacementCommit>(), sp.GetRequiredService<OrderCancellation>(), sp.GetRequiredService<ILogger<OrderPlacement>>()));
+        services.AddScoped<OrderChangeTracker>();
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
     }
 
-    /// <summary>Maps <c>GET /health</c>: 200 <c>{"status":"ok"}</c> once the orders endpoint started, else 503. For the Orders process; a host maps its own.</summary>
-    public static IEndpointRouteBuilder MapOrdersHealth(this IEndpointRouteBuilder routes)
+    private static void Configure(EndpointConfiguration endpoint, Func<IServiceProvider, IEndpointCondition>? admission)
     {
-        ArgumentNullException.ThrowIfNull(routes);
-        routes.MapGet("/health", ([FromKeyedServices(EndpointName)] StartedEndpoint endpoint) => endpoint.Instance is not null
-            ? Results.Ok(new { status = "ok" })
-            : Results.Json(new { status = "starting" }, statusCode: StatusCodes.Status503ServiceUnavailable))
-            .AllowAnonymous()
-            .RequireRateLimiting(OrdersEdge.RateLimitPolicy);
-        return routes;
+        // The guard first: it runs before the saga on every StartOrder, in the same transaction.
+        endpoint.AddHandler<StartOrderGuard>().AddHandler<OrderSaga>();
+        endpoint.Recoverability.CustomPolicy = OrdersRecoverability.Decide;
+        // The read model changes in the saga's own transaction: no round trip through the broker per status.
+        endpoint.HandleInline<OrderStatusChanged>();
+        endpoint.Routing
+            .RouteToEndpoint<ChargePayment>(EndpointNames.Payments)
+            .RouteToEndpoint<RefundPayment>(EndpointNames.Payments)
+            .RouteToEndpoint<PrepareOrder>(EndpointNames.Kitchen)
+            .RouteToEndpoint<PlaceOrder>(EndpointNames.Orders)
+            .RouteToEndpoint<StartOrder>(EndpointNames.Orders)
+            .RouteToEndpoint<CancelOrder>(EndpointNames.Orders);
+        if (admission is not null)
+        {
+            // The console's endpoints page shows the gate (sent with the heartbeats, when reporting to the console is on).
+            endpoint.ReportCondition(admission);
+        }
     }
 }

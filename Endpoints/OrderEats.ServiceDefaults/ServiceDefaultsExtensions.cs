@@ -1,11 +1,10 @@
-using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using OpenTelemetry;
 using OpenTelemetry.Logs;
-using OrderEats.Engine.Hosting;
 using OrderEats.ServiceDefaults.Health;
 using OrderEats.ServiceDefaults.Security;
 using OrderEats.ServiceDefaults.Telemetry;
@@ -16,8 +15,9 @@ namespace OrderEats.ServiceDefaults;
 public static class ServiceDefaultsExtensions
 {
     /// <summary>
-    /// Maps <c>/health/live</c> and <c>/health/ready</c> (endpoints started, broker connected, the databases of <paramref name="databases"/> reachable;
-    /// the checks only for operators, see <see cref="HealthDetailsAccess"/>); makes every other route require an authenticated caller unless it
+    /// Adds the health checks behind <c>/health/live</c> and <c>/health/ready</c> (endpoints started, broker connected, each service's
+    /// database reachable; the checks only for operators, see <see cref="HealthDetailsAccess"/>; mapped by
+    /// <see cref="HealthEndpoints.MapOrderEatsHealthChecks"/>); makes every other route require an authenticated caller unless it
     /// is marked AllowAnonymous (<see cref="DefaultDenyAuthorization"/>); stops the process when Development credentials are on but it listens
     /// beyond loopback (<see cref="DevelopmentAccess"/>);
     /// exports traces, metrics and logs over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set (nothing is collected otherwise); puts trace and span ids
@@ -25,21 +25,18 @@ public static class ServiceDefaultsExtensions
     /// <see cref="ShutdownTimeoutSetting.HostMargin"/> longer than OrderEats:ShutdownTimeout on SIGTERM.
     /// </summary>
     /// <param name="builder">The application builder.</param>
-    /// <param name="infrastructure">The process's infrastructure (its databases are checked for readiness).</param>
-    /// <param name="databases">The service names of this process's databases, as given to <see cref="EndpointDatabase.For"/>.</param>
-    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder, InfrastructureOptions infrastructure, params string[] databases)
+    /// <param name="infrastructure">The process's infrastructure.</param>
+    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder, InfrastructureOptions infrastructure)
         where TBuilder : IHostApplicationBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(infrastructure);
-        ArgumentNullException.ThrowIfNull(databases);
         UnsafeConfigurationExit.Install();
         var services = builder.Services;
-        var checkedDatabases = databases.Select(name => EndpointDatabase.For(infrastructure, name)).ToList();
-        services.AddSingleton(sp => new ReadinessCheck(
-            sp.GetServices<StartedEndpoint>(), checkedDatabases, sp.GetServices<IReadinessReport>(), sp.GetRequiredService<ILogger<ReadinessCheck>>()));
-        services.AddSingleton<IStartupFilter, HealthStartupFilter>();
+        services.AddOrderEatsHealthChecks();
         services.AddDefaultDenyAuthorization();
+        // The edge always has a rate limiter (UseOrderEatsEdge); services that limit callers add their policies to it.
+        services.AddRateLimiter(_ => { });
         services.AddHostedService<ListenAddressGuard>();
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration[TelemetryServiceCollectionExtensions.OtlpEndpointVariable]))
@@ -59,5 +56,18 @@ public static class ServiceDefaultsExtensions
             options.ServicesStopConcurrently = true;
         });
         return builder;
+    }
+
+    /// <summary>
+    /// Adds authentication, the rate limiter and authorization, in that order: the limiter partitions by the authenticated caller, and anonymous
+    /// requests (failed sign-ins too) count against their IP address's limit before authorization refuses them.
+    /// </summary>
+    public static IApplicationBuilder UseOrderEatsEdge(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        return app;
     }
 }

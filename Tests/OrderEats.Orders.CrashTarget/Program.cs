@@ -1,4 +1,5 @@
 using System.Globalization;
+using OrderEats.Messages;
 using OrderEats.Orders;
 using OrderEats.Orders.CrashTarget;
 using OrderEats.ServiceDefaults;
@@ -7,22 +8,17 @@ using OrderEats.ServiceDefaults;
 // dispatch after a commit (0 = never). Prints "ready" once it serves requests.
 var crashAt = int.Parse(Environment.GetEnvironmentVariable("CRASH_AT") ?? "0", CultureInfo.InvariantCulture);
 var builder = WebApplication.CreateBuilder(args);
-var infrastructure = InfrastructureOptions.FromConfiguration(builder.Configuration);
 builder.Services.AddHttpContextAccessor();
-builder.Services.AddOrdersService(builder.Configuration, infrastructure, endpoint =>
+await using var app = ServiceProcess.Build(builder, OrdersService.Customized(endpoint =>
 {
     var transport = endpoint.TransportFactory!;
     endpoint.UseTransport(services => new CrashAfterCommitTransport(transport(services), crashAt, services.GetRequiredService<IHttpContextAccessor>()));
     endpoint.TransactionalSession.CommitDelay = TimeSpan.FromMilliseconds(500);
-    endpoint.AdditionalQueues.Add(OrdersService.PaymentsEndpoint);
-    endpoint.AdditionalQueues.Add(OrdersService.KitchenEndpoint);
-});
-var app = builder.Build();
-app.UseOrdersEdge();
-app.MapOrdersHealth();
-app.MapOrdersApi();
+    endpoint.AdditionalQueues.Add(EndpointNames.Payments);
+    endpoint.AdditionalQueues.Add(EndpointNames.Kitchen);
+}));
 await app.StartAsync();
-await app.Services.GetRequiredKeyedService<OrderEats.Engine.Hosting.StartedEndpoint>(OrdersService.EndpointName).WhenStarted();
+await app.Services.GetRequiredKeyedService<OrderEats.Engine.Hosting.StartedEndpoint>(EndpointNames.Orders).WhenStarted();
 Console.Out.WriteLine("ready");
 Console.Out.Flush();
 await app.WaitForShutdownAsync();

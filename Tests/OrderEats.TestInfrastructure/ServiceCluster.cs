@@ -104,7 +104,7 @@ public sealed class ServiceCluster : IAsyncDisposable
         return cluster;
     }
 
-    /// <summary>Waits until every process that runs answers <c>/health</c> with 200.</summary>
+    /// <summary>Waits until every process that runs answers <c>/health/ready</c> with 200.</summary>
     public async Task WaitAllHealthy(CancellationToken cancellationToken = default)
     {
         foreach (var (process, baseUrl) in processes)
@@ -113,7 +113,7 @@ public sealed class ServiceCluster : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits until <paramref name="process"/> answers <c>/health</c> with 200; throws when it exits or the time runs out.</summary>
+    /// <summary>Waits until <paramref name="process"/> answers <c>/health/ready</c> with 200; throws when it exits or the time runs out.</summary>
     public async Task WaitHealthy(ServiceProcess process, string baseUrl, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(process);
@@ -137,7 +137,7 @@ public sealed class ServiceCluster : IAsyncDisposable
 
             try
             {
-                using var response = await http.GetAsync(new Uri(baseUrl + "/health"), cancellationToken);
+                using var response = await http.GetAsync(new Uri(baseUrl + "/health/ready"), cancellationToken);
                 if (response.IsSuccessStatusCode)
                 {
                     return;

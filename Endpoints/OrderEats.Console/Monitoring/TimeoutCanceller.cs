@@ -5,6 +5,7 @@ using OrderEats.Console.Model;
 using OrderEats.Console.Storage;
 using OrderEats.Engine;
 using OrderEats.Engine.Transport;
+using OrderEats.Messages;
 
 namespace OrderEats.Console.Monitoring;
 
@@ -43,7 +44,7 @@ internal sealed class TimeoutCanceller(
             [Headers.SagaId] = sagaId.ToString(),
             [Headers.TimeoutId] = timeoutId.ToString(),
             [Headers.TimeSent] = now.ToString("O", CultureInfo.InvariantCulture),
-            [Headers.OriginatingEndpoint] = "console",
+            [Headers.OriginatingEndpoint] = EndpointNames.Console,
             [CancelledBy] = user,
         };
         try

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using OrderEats.Engine;
 using OrderEats.Kitchen.Commands;
 using OrderEats.Kitchen.Tickets;
+using OrderEats.Messages;
 
 namespace OrderEats.Kitchen.Api;
 
@@ -17,9 +18,9 @@ internal static class KitchenApi
         var tickets = routes.MapGroup("/kitchen/tickets").RequireAuthorization(KitchenStaff.Policy).RequireRateLimiting(KitchenStaff.RateLimitPolicy);
         tickets.MapGet("/", List);
         tickets.MapGet("/{orderId:guid}", Get);
-        tickets.MapPost("/{orderId:guid}/accept", (Guid orderId, ClaimsPrincipal user, KitchenTickets store, [FromKeyedServices(KitchenService.EndpointName)] IMessageSession session, ILogger<KitchenTicket> logger, CancellationToken cancellationToken) =>
+        tickets.MapPost("/{orderId:guid}/accept", (Guid orderId, ClaimsPrincipal user, KitchenTickets store, [FromKeyedServices(EndpointNames.Kitchen)] IMessageSession session, ILogger<KitchenTicket> logger, CancellationToken cancellationToken) =>
             Request(user, orderId, "accept", TicketStatus.Received, new AcceptTicket(orderId), store, session, logger, cancellationToken));
-        tickets.MapPost("/{orderId:guid}/reject", async (Guid orderId, HttpRequest request, KitchenTickets store, [FromKeyedServices(KitchenService.EndpointName)] IMessageSession session, ILogger<KitchenTicket> logger) =>
+        tickets.MapPost("/{orderId:guid}/reject", async (Guid orderId, HttpRequest request, KitchenTickets store, [FromKeyedServices(EndpointNames.Kitchen)] IMessageSession session, ILogger<KitchenTicket> logger) =>
         {
             var (body, problem) = await KitchenRequestBody.ReadReject(request);
             if (problem is not null)
@@ -30,7 +31,7 @@ internal static class KitchenApi
             var reason = string.IsNullOrWhiteSpace(body?.Reason) ? "Rejected by the kitchen" : body.Reason;
             return await Request(request.HttpContext.User, orderId, "reject", TicketStatus.Received, new RejectTicket(orderId, reason), store, session, logger, request.HttpContext.RequestAborted);
         });
-        tickets.MapPost("/{orderId:guid}/ready", (Guid orderId, ClaimsPrincipal user, KitchenTickets store, [FromKeyedServices(KitchenService.EndpointName)] IMessageSession session, ILogger<KitchenTicket> logger, CancellationToken cancellationToken) =>
+        tickets.MapPost("/{orderId:guid}/ready", (Guid orderId, ClaimsPrincipal user, KitchenTickets store, [FromKeyedServices(EndpointNames.Kitchen)] IMessageSession session, ILogger<KitchenTicket> logger, CancellationToken cancellationToken) =>
             Request(user, orderId, "mark ready", TicketStatus.Accepted, new MarkTicketReady(orderId), store, session, logger, cancellationToken));
     }
 
@@ -71,7 +72,7 @@ internal static class KitchenApi
                 detail: $"Cannot {action} the ticket of order {orderId}: it is {ticket.Status}, and {action} needs it {requiredStatus}.");
         }
 
-        await session.Send(command, new SendOptions { Destination = KitchenService.EndpointName }, cancellationToken);
+        await session.Send(command, new SendOptions { Destination = EndpointNames.Kitchen }, cancellationToken);
         logger.LogInformation("Kitchen staff {Staff} of restaurant {RestaurantId} asked to {Action} the ticket of order {OrderId}", KitchenStaff.NameOf(user), ticket.RestaurantId, action, orderId);
         return Results.Accepted($"/kitchen/tickets/{orderId}");
     }

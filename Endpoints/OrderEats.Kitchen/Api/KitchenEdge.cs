@@ -11,7 +11,7 @@ internal static class KitchenEdge
     public static void Add(IServiceCollection services, IConfiguration configuration)
     {
         var access = DevelopmentAccess.From(configuration);
-        var mode = Enum.TryParse<KitchenMode>(configuration[KitchenService.Section + ":Mode"], ignoreCase: true, out var parsed) ? parsed : KitchenMode.Auto;
+        var mode = Enum.TryParse<KitchenMode>(configuration[KitchenOptions.Section + ":Mode"], ignoreCase: true, out var parsed) ? parsed : KitchenMode.Auto;
         var auth = new KitchenAuthOptions();
         configuration.GetSection(KitchenAuthOptions.Section).Bind(auth);
         auth.Validate(access, mode);

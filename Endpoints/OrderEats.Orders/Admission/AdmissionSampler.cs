@@ -18,7 +18,7 @@ internal sealed class AdmissionSampler(
     : BackgroundService
 {
     private const int IdsPerStatement = 500;
-    private static readonly string[] Queues = [OrdersService.EndpointName, OrdersService.PaymentsEndpoint, OrdersService.KitchenEndpoint];
+    private static readonly string[] Queues = [EndpointNames.Orders, EndpointNames.Payments, EndpointNames.Kitchen];
     private static readonly TimeSpan NeverStored = TimeSpan.FromMinutes(1);
     private bool wasShedding;
 
@@ -119,7 +119,7 @@ internal sealed class AdmissionSampler(
 
     private async Task SampleQueues(CancellationToken cancellationToken)
     {
-        var endpoint = endpoints.FirstOrDefault(e => e.EndpointName == OrdersService.EndpointName)?.Instance;
+        var endpoint = endpoints.FirstOrDefault(e => e.EndpointName == EndpointNames.Orders)?.Instance;
         if (endpoint?.Transport is not IQueueDepth counter)
         {
             return;

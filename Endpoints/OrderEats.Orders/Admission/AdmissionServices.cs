@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using OrderEats.Engine.Monitoring;
 using OrderEats.ServiceDefaults.Health;
 
 namespace OrderEats.Orders.Admission;
@@ -10,17 +11,17 @@ namespace OrderEats.Orders.Admission;
 /// </summary>
 internal static class AdmissionServices
 {
-    public static AdmissionCondition? Add(IServiceCollection services, IConfiguration configuration, OrdersOptions orders)
+    public static Func<IServiceProvider, IEndpointCondition>? Add(IServiceCollection services, IConfiguration configuration)
     {
         var options = new AdmissionOptions();
         configuration.GetSection(AdmissionOptions.Section).Bind(options);
         options.Validate();
-        var gate = new AdmissionGate(options, orders);
         services.AddSingleton(options);
-        services.AddSingleton(gate);
+        // The default limit derives from the saga timeouts, which are validated when the host starts.
+        services.AddSingleton(sp => new AdmissionGate(options, sp.GetRequiredService<OrdersOptions>()));
         services.AddSingleton<AdmissionFilter>();
         services.AddHostedService<AdmissionSampler>();
-        services.AddSingleton<IReadinessReport>(new AdmissionReport(gate));
-        return options.Enabled ? new AdmissionCondition(gate) : null;
+        services.AddSingleton<IReadinessReport>(sp => new AdmissionReport(sp.GetRequiredService<AdmissionGate>()));
+        return options.Enabled ? sp => new AdmissionCondition(sp.GetRequiredService<AdmissionGate>()) : null;
     }
 }

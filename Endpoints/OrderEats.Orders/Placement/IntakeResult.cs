@@ -1,4 +1,5 @@
 using OrderEats.Messages.Commands;
+using OrderEats.Orders.ReadModel;
 
 namespace OrderEats.Orders.Placement;
 

@@ -2,6 +2,7 @@ using OrderEats.Engine;
 using OrderEats.Messages;
 using OrderEats.Messages.Commands;
 using OrderEats.Orders.Data;
+using OrderEats.Orders.ReadModel;
 
 namespace OrderEats.Orders.Placement;
 

@@ -1,4 +1,5 @@
 using OrderEats.Messages.Commands;
+using OrderEats.Orders.Http;
 
 namespace OrderEats.Orders.Placement;
 

@@ -2,6 +2,7 @@ using OrderEats.Engine;
 using OrderEats.Messages;
 using OrderEats.Messages.Events;
 using OrderEats.Messages.Replies;
+using OrderEats.Orders.ReadModel;
 
 namespace OrderEats.Orders.Placement;
 
@@ -10,7 +11,7 @@ namespace OrderEats.Orders.Placement;
 internal static class PlacementAnswers
 {
     public static bool ShouldReply(IMessageHandlerContext context) =>
-        context.ReplyToAddress is { Length: > 0 } replyTo && !string.Equals(replyTo, OrdersService.EndpointName, StringComparison.Ordinal);
+        context.ReplyToAddress is { Length: > 0 } replyTo && !string.Equals(replyTo, EndpointNames.Orders, StringComparison.Ordinal);
 
     public static OrderPlaced Placed(OrderView order) => new(
         order.OrderId,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using OrderEats.Orders.Http;
 
 namespace OrderEats.Orders.Validation;
 

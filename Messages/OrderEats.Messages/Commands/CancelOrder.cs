@@ -12,6 +12,6 @@ namespace OrderEats.Messages.Commands;
 /// <param name="OrderId">The order.</param>
 /// <param name="Reason">Why, as the customer gave it (at most 500 characters).</param>
 [PublicContract]
-[Destination("orders")]
+[Destination(EndpointNames.Orders)]
 [NotAnswered("OrderCancelled, OrderStatusChanged or GET /orders/{id}; a cancel that came too late leaves the order as it is")]
 public sealed record CancelOrder([NotEmpty] Guid OrderId, [StringLength(500)] string? Reason = null) : ICommand;

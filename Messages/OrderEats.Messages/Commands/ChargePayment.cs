@@ -12,6 +12,6 @@ namespace OrderEats.Messages.Commands;
 /// <param name="CustomerId">The customer to charge.</param>
 /// <param name="Amount">The amount: positive, in a known currency.</param>
 [InternalContract]
-[Destination("payments")]
+[Destination(EndpointNames.Payments)]
 [AnsweredWith(typeof(PaymentCharged), typeof(PaymentDeclined))]
 public sealed record ChargePayment([NotEmpty] Guid OrderId, [NotEmpty] Guid CustomerId, Money Amount) : ICommand;

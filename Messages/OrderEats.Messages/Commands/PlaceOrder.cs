@@ -19,7 +19,7 @@ namespace OrderEats.Messages.Commands;
 /// <param name="Lines">What is ordered: 1 to 100 lines, all priced in one currency.</param>
 /// <param name="Total">Optional, computed: the sum of the lines at menu prices; a total sent anyway must equal it.</param>
 [PublicContract]
-[Destination("orders")]
+[Destination(EndpointNames.Orders)]
 [AnsweredWith(typeof(OrderPlaced), typeof(OrderPlacementRejected))]
 public sealed record PlaceOrder(
     [NotEmpty] Guid OrderId,

@@ -13,6 +13,6 @@ namespace OrderEats.Messages.Commands;
 /// <param name="RestaurantId">The restaurant.</param>
 /// <param name="Lines">What to prepare: at least one line.</param>
 [InternalContract]
-[Destination("kitchen")]
+[Destination(EndpointNames.Kitchen)]
 [AnsweredWith(typeof(OrderAccepted), typeof(OrderPrepared), typeof(OrderRejected))]
 public sealed record PrepareOrder([NotEmpty] Guid OrderId, [NotEmpty] Guid RestaurantId, [MinLength(1)] IReadOnlyList<OrderLine> Lines) : ICommand;

@@ -13,6 +13,6 @@ namespace OrderEats.Messages.Commands;
 /// <param name="Amount">The amount.</param>
 /// <param name="Reason">Why the order was cancelled.</param>
 [InternalContract]
-[Destination("payments")]
+[Destination(EndpointNames.Payments)]
 [AnsweredWith(typeof(PaymentRefunded))]
 public sealed record RefundPayment([NotEmpty] Guid OrderId, Money Amount, [StringLength(2000)] string Reason) : ICommand;

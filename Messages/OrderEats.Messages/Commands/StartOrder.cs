@@ -13,6 +13,6 @@ namespace OrderEats.Messages.Commands;
 /// <param name="Lines">The lines, priced from the menu.</param>
 /// <param name="Total">The amount to charge: the sum of the lines.</param>
 [InternalContract]
-[Destination("orders")]
+[Destination(EndpointNames.Orders)]
 [NotAnswered("the order's events (OrderStatusChanged)")]
 public sealed record StartOrder([NotEmpty] Guid OrderId, [NotEmpty] Guid CustomerId, [NotEmpty] Guid RestaurantId, [System.ComponentModel.DataAnnotations.MinLength(1)] IReadOnlyList<OrderLine> Lines, Money Total) : ICommand;

@@ -65,7 +65,7 @@ internal sealed class OrderSystem : IAsyncDisposable
         builder.Services.AddNotificationsService(builder.Configuration, infrastructure);
         builder.Services.AddOrdersService(builder.Configuration, infrastructure);
         var app = builder.Build();
-        app.UseOrdersEdge();
+        app.UseOrderEatsEdge();
         app.MapOrdersApi();
         await app.StartAsync();
         await Task.WhenAll(app.Services.GetServices<StartedEndpoint>().Select(e => e.WhenStarted())).WaitAsync(TimeSpan.FromSeconds(60));

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using OrderEats.Messages;
 using OrderEats.Orders;
 using OrderEats.ServiceDefaults;
 
@@ -43,17 +44,12 @@ internal sealed class OrdersApiHost : IAsyncDisposable
             // Nobody answers the saga here, so accepted orders never drain; the admission gate (which sheds before reading the body) stays off.
             ["Orders:Admission:Enabled"] = "false",
         });
-        var infrastructure = InfrastructureOptions.FromConfiguration(builder.Configuration);
-        builder.Services.AddOrdersService(builder.Configuration, infrastructure, endpoint =>
+        // The Orders process as its Program builds it; the saga sends to payments and kitchen, which with the learning transport must exist.
+        var app = ServiceProcess.Build(builder, OrdersService.Customized(endpoint =>
         {
-            // The saga sends to these; with the learning transport they must exist.
-            endpoint.AdditionalQueues.Add(OrdersService.PaymentsEndpoint);
-            endpoint.AdditionalQueues.Add(OrdersService.KitchenEndpoint);
-        });
-        var app = builder.Build();
-        app.UseOrdersEdge();
-        app.MapOrdersHealth();
-        app.MapOrdersApi();
+            endpoint.AdditionalQueues.Add(EndpointNames.Payments);
+            endpoint.AdditionalQueues.Add(EndpointNames.Kitchen);
+        }));
         await app.StartAsync();
         return new OrdersApiHost(app, folder);
     }

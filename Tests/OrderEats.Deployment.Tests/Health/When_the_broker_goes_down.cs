@@ -35,12 +35,13 @@ public class When_the_broker_goes_down
             ["OrderEats:ShutdownTimeout"] = "5",
         });
         var infrastructure = InfrastructureOptions.FromConfiguration(builder.Configuration);
-        builder.AddServiceDefaults(infrastructure, "payments");
+        builder.AddServiceDefaults(infrastructure);
         builder.Services.AddPaymentsService(builder.Configuration, infrastructure);
         // The checks are for operators only (anonymous callers get the status): this test reads them as one.
         builder.Services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, EveryoneIsAnOperator>(EveryoneIsAnOperator.SchemeName, null);
         builder.Services.AddHealthOperators(EveryoneIsAnOperator.SchemeName, EveryoneIsAnOperator.Role);
         await using var app = builder.Build();
+        app.MapOrderEatsHealthChecks();
         await app.StartAsync();
         using var client = app.GetTestClient();
 

@@ -9,6 +9,8 @@ using OrderEats.Engine;
 using OrderEats.Host;
 using OrderEats.Messages;
 using OrderEats.Orders;
+using OrderEats.Orders.Http;
+using OrderEats.Orders.Placement;
 using OrderEats.ServiceDefaults.Telemetry;
 
 namespace OrderEats.Deployment.Tests.Tracing;

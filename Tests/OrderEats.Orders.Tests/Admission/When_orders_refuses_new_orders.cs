@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using OrderEats.Engine;
+using OrderEats.Messages;
+using OrderEats.Orders.Http;
 using OrderEats.Orders.Tests.Infrastructure;
 
 namespace OrderEats.Orders.Tests.Admission;
@@ -38,7 +40,7 @@ public class When_orders_refuses_new_orders
         Assert.Multiple(() =>
         {
             Assert.That(statuses, Is.EqualTo(new[] { HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.ServiceUnavailable }));
-            Assert.That(open.GetProperty("endpoint").GetString(), Is.EqualTo(OrdersService.EndpointName));
+            Assert.That(open.GetProperty("endpoint").GetString(), Is.EqualTo(EndpointNames.Orders));
             Assert.That(Admission(open)!.Value.GetProperty("detail").GetString(), Does.StartWith("open: 0 in flight"));
             Assert.That(Admission(shedding)!.Value.GetProperty("detail").GetString(), Does.StartWith("shedding: 2 in flight").And.EndWith("1 refused"));
         });
@@ -50,7 +52,7 @@ public class When_orders_refuses_new_orders
         await using var app = await OrdersTestApp.Start(Store.Sqlite, endpoint: e => e.SendHeartbeatsTo("console", Often));
         await using var heartbeats = await HeartbeatWatch.Start(Path.Combine(app.Folder, "transport"), "console");
 
-        var heartbeat = await heartbeats.Next(h => h.GetProperty("endpoint").GetString() == OrdersService.EndpointName);
+        var heartbeat = await heartbeats.Next(h => h.GetProperty("endpoint").GetString() == EndpointNames.Orders);
 
         Assert.That(heartbeat.GetProperty("conditions").GetArrayLength(), Is.Zero);
     }

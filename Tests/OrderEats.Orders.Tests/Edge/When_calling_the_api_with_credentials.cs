@@ -5,6 +5,7 @@ using System.Security.Claims;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using OrderEats.Orders.Http;
+using OrderEats.Orders.ReadModel;
 using OrderEats.Orders.Tests.Infrastructure;
 
 namespace OrderEats.Orders.Tests.Edge;
@@ -141,7 +142,7 @@ public class When_calling_the_api_with_credentials
     {
         using var anonymous = app.Anonymous();
 
-        var response = await anonymous.GetAsync(new Uri("/health", UriKind.Relative));
+        var response = await anonymous.GetAsync(new Uri("/health/ready", UriKind.Relative));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OrderEats.Engine;
 using OrderEats.Engine.Hosting;
 using OrderEats.Messages;
+using OrderEats.Orders.ReadModel;
 using OrderEats.Orders.Tests.Infrastructure;
 using OrderEats.ServiceDefaults;
 
@@ -32,8 +33,8 @@ public class When_the_orders_process_dies_between_commit_and_dispatch
         await using var services = new ServiceCollection().AddLogging().AddSingleton(witness).BuildServiceProvider();
         var peers = new List<EndpointInstance>
         {
-            await Peer(infrastructure, OrdersService.PaymentsEndpoint, typeof(EdgeWitness.Payments), services),
-            await Peer(infrastructure, OrdersService.KitchenEndpoint, typeof(FakeKitchen), services),
+            await Peer(infrastructure, EndpointNames.Payments, typeof(EdgeWitness.Payments), services),
+            await Peer(infrastructure, EndpointNames.Kitchen, typeof(FakeKitchen), services),
             await Peer(infrastructure, "edge-kill-watcher", typeof(EdgeWitness.Watcher), services),
         };
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };

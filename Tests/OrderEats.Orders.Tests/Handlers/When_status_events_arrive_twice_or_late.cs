@@ -5,6 +5,7 @@ using OrderEats.Messages;
 using OrderEats.Messages.Events;
 using OrderEats.Orders.Data;
 using OrderEats.Orders.Handlers;
+using OrderEats.Orders.ReadModel;
 using OrderEats.Orders.Tests.Infrastructure;
 using OrderEats.ServiceDefaults;
 

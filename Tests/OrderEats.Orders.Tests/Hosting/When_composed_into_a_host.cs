@@ -1,8 +1,11 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using OrderEats.Engine;
 using OrderEats.Engine.Hosting;
 using OrderEats.Messages;
+using OrderEats.Orders.Http;
+using OrderEats.Orders.Placement;
 using OrderEats.Orders.Tests.Infrastructure;
 using OrderEats.Sagas;
 using OrderEats.ServiceDefaults;
@@ -34,7 +37,7 @@ public class When_composed_into_a_host
     [Test]
     public async Task Should_send_through_the_orders_endpoint_not_the_first_one_registered()
     {
-        Assert.That(app.Services.GetRequiredService<IMessageSession>(), Is.Not.SameAs(app.Services.GetRequiredKeyedService<IMessageSession>(OrdersService.EndpointName)));
+        Assert.That(app.Services.GetRequiredService<IMessageSession>(), Is.Not.SameAs(app.Services.GetRequiredKeyedService<IMessageSession>(EndpointNames.Orders)));
         var catalog = app.Services.GetRequiredService<Catalog>();
         var restaurant = await catalog.CreateRestaurant(new CreateRestaurantRequest("Host", [new MenuItemRequest("Tea", 2m, "GBP")]));
         var customer = await catalog.CreateCustomer(new CreateCustomerRequest("Host", $"host.{Guid.NewGuid():N}@example.com"));
@@ -61,13 +64,19 @@ public class When_composed_into_a_host
     [TestCase("PaymentTimeout", "00:00:00")]
     [TestCase("KitchenTimeout", "-00:01:00")]
     [TestCase("CancelledRetention", "00:00:00")]
-    public void Should_refuse_a_timeout_that_is_not_positive(string key, string value)
+    public void Should_refuse_to_start_with_a_timeout_that_is_not_positive(string key, string value)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Orders:" + key] = value }).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Orders:" + key] = value,
+            ["Orders:Auth:SigningKey"] = OrdersTestApp.SigningKey,
+        }).Build();
         var infrastructure = new InfrastructureOptions { DataFolder = Path.Combine(Path.GetTempPath(), "unused") };
+        using var services = new ServiceCollection().AddLogging().AddOrdersService(configuration, infrastructure).BuildServiceProvider();
 
-        var error = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddOrdersService(configuration, infrastructure));
+        // What the host's start-up validation (ValidateOnStart) runs before any service starts.
+        var error = Assert.Throws<OptionsValidationException>(() => _ = services.GetRequiredService<IOptions<OrdersOptions>>().Value);
 
-        Assert.That(error!.Message, Does.Contain("Orders:" + key));
+        Assert.That(error!.Message, Does.Contain("Orders:" + key).And.Contain("set a positive duration"));
     }
 }

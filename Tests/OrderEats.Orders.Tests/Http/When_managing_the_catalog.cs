@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using OrderEats.Orders.Http;
 using OrderEats.Orders.Tests.Infrastructure;
 
 namespace OrderEats.Orders.Tests.Http;
@@ -22,9 +23,9 @@ public class When_managing_the_catalog(Store store)
     [Test]
     public async Task Should_report_health_once_the_endpoint_started()
     {
-        var response = await Client.GetAsync(new Uri("/health", UriKind.Relative));
+        var response = await Client.GetAsync(new Uri("/health/ready", UriKind.Relative));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("{\"status\":\"ok\"}"));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.StartWith("{\"status\":\"ready\""));
     }
 
     [Test]

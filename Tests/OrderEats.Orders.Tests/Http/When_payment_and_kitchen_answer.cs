@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using OrderEats.Messages;
+using OrderEats.Orders.Http;
+using OrderEats.Orders.ReadModel;
 using OrderEats.Orders.Tests.Infrastructure;
 
 namespace OrderEats.Orders.Tests.Http;
@@ -80,7 +82,7 @@ public class When_payment_and_kitchen_answer(Store store)
         await Place(restaurant.Menu[0].Id, 2, orderId);
         await app.ReadModel.WhenOrder(orderId, o => o.Timeline.Count > 0).WaitAsync(Wait);
 
-        using (var cancelled = new ProcessedSignal(OrdersService.EndpointName, nameof(Messages.Commands.CancelOrder)))
+        using (var cancelled = new ProcessedSignal(EndpointNames.Orders, nameof(Messages.Commands.CancelOrder)))
         {
             var response = await Client.PostAsJsonAsync($"/orders/{orderId}/cancel", new { reason = "changed my mind" }, OrdersTestApp.Json);
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));

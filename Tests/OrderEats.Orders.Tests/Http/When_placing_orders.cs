@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using OrderEats.Messages;
+using OrderEats.Orders.Http;
+using OrderEats.Orders.ReadModel;
 using OrderEats.Orders.Tests.Infrastructure;
 
 namespace OrderEats.Orders.Tests.Http;

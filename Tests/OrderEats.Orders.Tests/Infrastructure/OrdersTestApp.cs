@@ -10,12 +10,15 @@ using Microsoft.Extensions.Logging;
 using OrderEats.Engine;
 using OrderEats.Engine.Hosting;
 using OrderEats.Engine.Transport;
+using OrderEats.Messages;
+using OrderEats.Orders.Http;
 using OrderEats.ServiceDefaults;
+using OrderEats.ServiceDefaults.Health;
 
 namespace OrderEats.Orders.Tests.Infrastructure;
 
 /// <summary>
-/// The Orders process built as Program builds it (AddOrdersService, MapOrdersHealth, MapOrdersApi) on a TestServer, with the learning transport
+/// The Orders process built as Program builds it (AddOrdersService, the health checks, MapOrdersApi) on a TestServer, with the learning transport
 /// and SQLite in a private temp folder or PostgreSQL. The payments and kitchen queues exist; with <c>peers</c> a fake Payments and Kitchen answer too.
 /// </summary>
 public sealed class OrdersTestApp : IAsyncDisposable
@@ -89,6 +92,7 @@ public sealed class OrdersTestApp : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         var infrastructure = InfrastructureOptions.FromConfiguration(builder.Configuration);
         registerFirst?.Invoke(builder.Services, infrastructure);
+        builder.Services.AddOrderEatsHealthChecks();
         builder.Services.AddOrdersService(builder.Configuration, infrastructure, configuration =>
         {
             configuration.MaxConcurrency = 4;
@@ -97,20 +101,20 @@ public sealed class OrdersTestApp : IAsyncDisposable
             endpoint?.Invoke(configuration);
         });
         var app = builder.Build();
-        app.UseOrdersEdge();
-        app.MapOrdersHealth();
+        app.UseOrderEatsEdge();
+        app.MapOrderEatsHealthChecks();
         app.MapOrdersApi();
 
         var peerServices = new ServiceCollection().AddLogging().BuildServiceProvider();
         var running = new List<EndpointInstance>();
         if (peers)
         {
-            running.Add(await StartPeer(infrastructure.LearningFolder, OrdersService.PaymentsEndpoint, typeof(FakePayments), peerServices));
-            running.Add(await StartPeer(infrastructure.LearningFolder, OrdersService.KitchenEndpoint, typeof(FakeKitchen), peerServices));
+            running.Add(await StartPeer(infrastructure.LearningFolder, EndpointNames.Payments, typeof(FakePayments), peerServices));
+            running.Add(await StartPeer(infrastructure.LearningFolder, EndpointNames.Kitchen, typeof(FakeKitchen), peerServices));
         }
         else
         {
-            await CreateQueues(infrastructure.LearningFolder, peerServices, OrdersService.PaymentsEndpoint, OrdersService.KitchenEndpoint);
+            await CreateQueues(infrastructure.LearningFolder, peerServices, EndpointNames.Payments, EndpointNames.Kitchen);
         }
 
         await app.StartAsync();

@@ -3,6 +3,7 @@ using OrderEats.Engine;
 using OrderEats.Engine.Hosting;
 using OrderEats.Messages;
 using OrderEats.Messages.Commands;
+using OrderEats.Orders.Http;
 using OrderEats.Orders.Tests.Infrastructure;
 
 namespace OrderEats.Orders.Tests.Monitoring;
@@ -49,7 +50,7 @@ public sealed class AuditedOrdersApp : IAsyncDisposable
 
     public async Task CancelByCustomer(Guid orderId) => (await app.Client.PostAsync($"/orders/{orderId}/cancel", null)).EnsureSuccessStatusCode();
 
-    public Task Reply(object message) => peer.Send(message, new SendOptions { Destination = OrdersService.EndpointName });
+    public Task Reply(object message) => peer.Send(message, new SendOptions { Destination = EndpointNames.Orders });
 
     public static Money Amount => new(12m, "EUR");
 

@@ -7,6 +7,8 @@ using OrderEats.Messages;
 using OrderEats.Messages.Commands;
 using OrderEats.Messages.Events;
 using OrderEats.Messages.Replies;
+using OrderEats.Orders.Http;
+using OrderEats.Orders.ReadModel;
 using OrderEats.Orders.Tests.Infrastructure;
 
 namespace OrderEats.Orders.Tests.Placement;
@@ -38,7 +40,7 @@ public class When_an_order_arrives_as_a_message(Store store)
         var configuration = new EndpointConfiguration("foreign-client") { MaxConcurrency = 2 };
         configuration.UseLearningTransport(Path.Combine(app.Folder, "transport"));
         configuration.AddHandler<Answers>();
-        configuration.Routing.RouteToEndpoint<PlaceOrder>(OrdersService.EndpointName).RouteToEndpoint<StartOrder>(OrdersService.EndpointName);
+        configuration.Routing.RouteToEndpoint<PlaceOrder>(EndpointNames.Orders).RouteToEndpoint<StartOrder>(EndpointNames.Orders);
         client = await EndpointInstance.Start(configuration, clientServices);
     }
 

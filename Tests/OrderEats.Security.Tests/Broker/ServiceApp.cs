@@ -57,7 +57,7 @@ public sealed class ServiceApp : IAsyncDisposable
         var app = builder.Build();
         if (service == "orders")
         {
-            app.UseOrdersEdge();
+            app.UseOrderEatsEdge();
             app.MapOrdersApi();
         }
 

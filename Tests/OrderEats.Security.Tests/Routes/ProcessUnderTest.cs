@@ -30,16 +30,16 @@ public sealed record ProcessUnderTest(string Name, string Environment, IReadOnly
 
     public static IEnumerable<ProcessUnderTest> All() =>
     [
-        new("Orders", "Production", ["GET /health"]),
-        new("Orders", "Development", ["GET /health", "POST /dev/token"]),
-        new("Payments", "Production", ["GET /health"]),
-        new("Kitchen", "Production", ["GET /health"]),
-        new("Kitchen", "Development", ["GET /health", "POST /dev/kitchen-key"]),
-        new("Notifications", "Production", ["GET /health"]),
-        new("Console", "Production", ["GET /login", "POST /login", "POST /logout", "GET /forbidden", "POST /api/login", "POST /api/logout", "GET /assets/{name}"]),
-        new("Console", "Development", ["GET /login", "POST /login", "POST /logout", "GET /forbidden", "POST /api/login", "POST /api/logout", "GET /assets/{name}"]),
-        new("Host", "Production", ["GET /health", "GET /login", "POST /login", "POST /logout", "GET /forbidden", "POST /api/login", "POST /api/logout", "GET /assets/{name}"]),
-        new("Host", "Development", ["GET /health", "GET /login", "POST /login", "POST /logout", "GET /forbidden", "POST /api/login", "POST /api/logout", "GET /assets/{name}", "POST /dev/token", "POST /dev/kitchen-key"]),
+        new("Orders", "Production", ["GET /health/live", "GET /health/ready"]),
+        new("Orders", "Development", ["GET /health/live", "GET /health/ready", "POST /dev/token"]),
+        new("Payments", "Production", ["GET /health/live", "GET /health/ready"]),
+        new("Kitchen", "Production", ["GET /health/live", "GET /health/ready"]),
+        new("Kitchen", "Development", ["GET /health/live", "GET /health/ready", "POST /dev/kitchen-key"]),
+        new("Notifications", "Production", ["GET /health/live", "GET /health/ready"]),
+        new("Console", "Production", ["GET /health/live", "GET /health/ready", "GET /login", "POST /login", "POST /logout", "GET /forbidden", "POST /api/login", "POST /api/logout", "GET /assets/{name}"]),
+        new("Console", "Development", ["GET /health/live", "GET /health/ready", "GET /login", "POST /login", "POST /logout", "GET /forbidden", "POST /api/login", "POST /api/logout", "GET /assets/{name}"]),
+        new("Host", "Production", ["GET /health/live", "GET /health/ready", "GET /login", "POST /login", "POST /logout", "GET /forbidden", "POST /api/login", "POST /api/logout", "GET /assets/{name}"]),
+        new("Host", "Development", ["GET /health/live", "GET /health/ready", "GET /login", "POST /login", "POST /logout", "GET /forbidden", "POST /api/login", "POST /api/logout", "GET /assets/{name}", "POST /dev/token", "POST /dev/kitchen-key"]),
     ];
 
     /// <summary>Starts the process with <see cref="Credentials"/> (Development adds nothing: it uses the committed Development values where it has them).</summary>

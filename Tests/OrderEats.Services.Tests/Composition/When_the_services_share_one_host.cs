@@ -2,6 +2,7 @@ using System.Globalization;
 using OrderEats.Engine;
 using OrderEats.Kitchen;
 using OrderEats.Kitchen.Tickets;
+using OrderEats.Messages;
 using OrderEats.Messages.Commands;
 using OrderEats.Messages.Events;
 using OrderEats.Messages.Replies;
@@ -43,8 +44,8 @@ public class When_the_services_share_one_host(TestPersistence persistence)
             map: app => app.MapKitchenApi());
         var (orderId, customerId) = (Guid.NewGuid(), Guid.NewGuid());
 
-        await harness.Orders.Send(new ChargePayment(orderId, customerId, TestData.Eur(19m)), new SendOptions { Destination = PaymentsService.EndpointName });
-        await harness.Orders.Send(new PrepareOrder(orderId, Guid.NewGuid(), TestData.Lines), new SendOptions { Destination = KitchenService.EndpointName });
+        await harness.Orders.Send(new ChargePayment(orderId, customerId, TestData.Eur(19m)), new SendOptions { Destination = EndpointNames.Payments });
+        await harness.Orders.Send(new PrepareOrder(orderId, Guid.NewGuid(), TestData.Lines), new SendOptions { Destination = EndpointNames.Kitchen });
         await harness.Orders.Publish(new OrderReady(orderId, customerId));
         await harness.Inbox.WaitFor<PaymentCharged>(m => m.OrderId == orderId);
         await harness.Inbox.WaitFor<OrderPrepared>(m => m.OrderId == orderId);

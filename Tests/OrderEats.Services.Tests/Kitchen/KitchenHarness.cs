@@ -1,7 +1,9 @@
 using System.Globalization;
 using OrderEats.Engine;
 using OrderEats.Kitchen;
+using OrderEats.Messages;
 using OrderEats.Messages.Commands;
+using OrderEats.ServiceDefaults;
 using OrderEats.Services.Tests.Harness;
 
 namespace OrderEats.Services.Tests.Kitchen;
@@ -32,7 +34,7 @@ public static class KitchenHarness
         configuration => configuration.AddHandler<PrepareOrderProbe>(),
         app =>
         {
-            app.UseKitchenEdge();
+            app.UseOrderEatsEdge();
             app.MapKitchenApi();
         });
 
@@ -50,7 +52,7 @@ public static class KitchenHarness
     public static async Task<Guid> Prepare(this ServiceHarness harness, Guid? orderId = null, int expectedProbes = 1, Guid? restaurantId = null)
     {
         var id = orderId ?? Guid.NewGuid();
-        await harness.Orders.Send(new PrepareOrder(id, restaurantId ?? Restaurant, TestData.Lines), new SendOptions { Destination = KitchenService.EndpointName });
+        await harness.Orders.Send(new PrepareOrder(id, restaurantId ?? Restaurant, TestData.Lines), new SendOptions { Destination = EndpointNames.Kitchen });
         await harness.Inbox.WaitFor<Probed>(p => p.OrderId == id && p.MessageType == nameof(PrepareOrder), expectedProbes);
         return id;
     }

@@ -1,6 +1,7 @@
 using OrderEats.Engine;
 using OrderEats.Kitchen;
 using OrderEats.Kitchen.Tickets;
+using OrderEats.Messages;
 using OrderEats.Messages.Commands;
 using OrderEats.Services.Tests.Harness;
 
@@ -16,7 +17,7 @@ public class When_a_ticket_has_no_lines
         await using var harness = await KitchenHarness.Start(TestPersistence.Sqlite, KitchenMode.Auto);
         var orderId = Guid.NewGuid();
 
-        await harness.Orders.Send(new PrepareOrder(orderId, Guid.NewGuid(), []), new SendOptions { Destination = KitchenService.EndpointName });
+        await harness.Orders.Send(new PrepareOrder(orderId, Guid.NewGuid(), []), new SendOptions { Destination = EndpointNames.Kitchen });
         var failed = await harness.NextFailure();
 
         Assert.Multiple(async () =>

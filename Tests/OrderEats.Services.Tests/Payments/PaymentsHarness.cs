@@ -1,4 +1,5 @@
 using OrderEats.Engine;
+using OrderEats.Messages;
 using OrderEats.Payments;
 using OrderEats.Services.Tests.Harness;
 
@@ -16,5 +17,5 @@ public static class PaymentsHarness
         });
 
     public static Task Send(this ServiceHarness harness, object command) =>
-        harness.Orders.Send(command, new SendOptions { Destination = PaymentsService.EndpointName });
+        harness.Orders.Send(command, new SendOptions { Destination = EndpointNames.Payments });
 }

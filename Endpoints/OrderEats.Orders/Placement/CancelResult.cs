@@ -1,6 +1,6 @@
 using OrderEats.Messages;
 
-namespace OrderEats.Orders;
+namespace OrderEats.Orders.Placement;
 
 /// <summary>The result of <see cref="OrderPlacement.Cancel"/>.</summary>
 /// <param name="Outcome">Accepted, not found or too late.</param>

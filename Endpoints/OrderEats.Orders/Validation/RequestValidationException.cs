@@ -1,4 +1,4 @@
-namespace OrderEats.Orders;
+namespace OrderEats.Orders.Validation;
 
 /// <summary>A request to the catalog was invalid; <see cref="Errors"/> says what, per field.</summary>
 public sealed class RequestValidationException : Exception

@@ -1,4 +1,4 @@
-namespace OrderEats.Orders;
+namespace OrderEats.Orders.Http;
 
 /// <summary>A restaurant to add to the catalog, with its menu.</summary>
 /// <param name="Name">The restaurant's name (required).</param>

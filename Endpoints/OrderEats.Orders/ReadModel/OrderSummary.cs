@@ -1,6 +1,6 @@
 using OrderEats.Messages;
 
-namespace OrderEats.Orders;
+namespace OrderEats.Orders.ReadModel;
 
 /// <summary>One order in <see cref="OrdersReadModel.ListAll"/>: enough to check the invariants across services.</summary>
 /// <param name="OrderId">The order.</param>

@@ -1,4 +1,4 @@
-namespace OrderEats.Orders;
+namespace OrderEats.Orders.Validation;
 
 /// <summary>A request to the catalog conflicts with what is stored (e.g. an email address registered already).</summary>
 public sealed class RequestConflictException : Exception

@@ -1,4 +1,4 @@
-namespace OrderEats.Orders;
+namespace OrderEats.Orders.Placement;
 
 /// <summary>What became of a request to cancel an order.</summary>
 public enum CancelOutcome

@@ -1,4 +1,4 @@
-namespace OrderEats.Orders;
+namespace OrderEats.Orders.Http;
 
 /// <summary>An order as the client places it. The client chooses <paramref name="OrderId"/>: placing the same request again places no second order.</summary>
 /// <param name="OrderId">The order, a non-empty GUID chosen by the client.</param>

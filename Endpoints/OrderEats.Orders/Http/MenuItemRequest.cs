@@ -1,4 +1,4 @@
-namespace OrderEats.Orders;
+namespace OrderEats.Orders.Http;
 
 /// <summary>One item of a new restaurant's menu.</summary>
 /// <param name="Name">The item's name (required).</param>

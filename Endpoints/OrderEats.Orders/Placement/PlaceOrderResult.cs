@@ -1,4 +1,6 @@
-namespace OrderEats.Orders;
+using OrderEats.Orders.ReadModel;
+
+namespace OrderEats.Orders.Placement;
 
 /// <summary>The result of <see cref="OrderPlacement.Place"/>.</summary>
 /// <param name="Outcome">Accepted, invalid or conflicting.</param>

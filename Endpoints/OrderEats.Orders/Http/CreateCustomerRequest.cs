@@ -1,4 +1,4 @@
-namespace OrderEats.Orders;
+namespace OrderEats.Orders.Http;
 
 /// <summary>A customer to register.</summary>
 /// <param name="Name">The customer's name (required).</param>

@@ -1,6 +1,6 @@
 using OrderEats.Messages;
 
-namespace OrderEats.Orders;
+namespace OrderEats.Orders.ReadModel;
 
 /// <summary>One status an order reached, once each.</summary>
 /// <param name="At">When the saga made the transition.</param>

@@ -1,4 +1,4 @@
-namespace OrderEats.Orders;
+namespace OrderEats.Orders.Http;
 
 /// <summary>One line of an order as the client sends it: what and how many; the price comes from the menu.</summary>
 /// <param name="MenuItemId">An item of the restaurant's menu.</param>

@@ -1,4 +1,4 @@
-namespace OrderEats.Orders;
+namespace OrderEats.Orders.Placement;
 
 /// <summary>What became of a request to place an order.</summary>
 public enum PlaceOrderOutcome

@@ -1,6 +1,6 @@
 using OrderEats.Messages;
 
-namespace OrderEats.Orders;
+namespace OrderEats.Orders.ReadModel;
 
 /// <summary>Data of <see cref="OrdersReadModel.Changed"/>: an order reached a status, and that is committed.</summary>
 /// <param name="orderId">The order.</param>

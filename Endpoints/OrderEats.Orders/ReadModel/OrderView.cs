@@ -1,6 +1,6 @@
 using OrderEats.Messages;
 
-namespace OrderEats.Orders;
+namespace OrderEats.Orders.ReadModel;
 
 /// <summary>An order as the read model holds it: what was ordered, what it costs, where it is, and how it got there.</summary>
 /// <param name="OrderId">The order.</param>

@@ -1,6 +1,6 @@
 using OrderEats.Messages;
 
-namespace OrderEats.Orders;
+namespace OrderEats.Orders.ReadModel;
 
 /// <summary>One line of a stored order, priced from the menu.</summary>
 /// <param name="MenuItemId">The menu item.</param>
