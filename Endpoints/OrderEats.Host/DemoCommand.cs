@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using OrderEats.Engine.Hosting;
 using OrderEats.Engine.Transport;
@@ -35,7 +34,7 @@ internal static class DemoCommand
         var app = Composition.Build([], overrides, builder => builder.WebHost.UseUrls("http://127.0.0.1:0"));
         var infrastructure = app.Services.GetRequiredService<HostInfrastructure>().Options;
         output.WriteLine($"OrderEats demo: {orders} orders on {infrastructure.Transport} + {infrastructure.Persistence}; failure mix: 8% declines, 8% kitchen rejections, 4% kitchen timeouts, 8% customer cancels, 10% transient gateway and notification faults.");
-        var stopwatch = Stopwatch.StartNew();
+        var stopwatch = new DemoClock(app.Services.GetService<TimeProvider>() ?? TimeProvider.System);
         await app.StartAsync();
         try
         {

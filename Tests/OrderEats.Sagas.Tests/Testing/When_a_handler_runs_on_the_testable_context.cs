@@ -10,6 +10,8 @@ namespace OrderEats.Sagas.Tests.Testing;
 [TestFixture]
 public class When_a_handler_runs_on_the_testable_context
 {
+    private static readonly TimeProvider Clock = TimeProvider.System;
+
     [Test]
     public async Task Should_record_sends_publishes_and_replies_with_their_options()
     {
@@ -36,7 +38,7 @@ public class When_a_handler_runs_on_the_testable_context
     public async Task Should_record_timeouts_apart_with_their_due_time()
     {
         var context = new TestableMessageHandlerContext();
-        var deliverAt = DateTimeOffset.UtcNow.AddMinutes(3);
+        var deliverAt = Clock.GetUtcNow().AddMinutes(3);
         var options = new SendOptions { DeliverAt = deliverAt };
         options.Headers[Headers.IsSagaTimeout] = bool.TrueString;
         await context.SendLocal(new KitchenTimeout(), options);
@@ -54,7 +56,7 @@ public class When_a_handler_runs_on_the_testable_context
     public async Task Should_recover_the_exact_delay_a_saga_asked_for(int milliseconds)
     {
         var context = new TestableMessageHandlerContext();
-        var options = new SendOptions { DeliverAt = DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(milliseconds) };
+        var options = new SendOptions { DeliverAt = Clock.GetUtcNow() + TimeSpan.FromMilliseconds(milliseconds) };
         options.Headers[Headers.IsSagaTimeout] = bool.TrueString;
         await context.SendLocal(new KitchenTimeout(), options);
         Assert.That(context.TimeoutMessages.Single().Within, Is.EqualTo(TimeSpan.FromMilliseconds(milliseconds)));
