@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using OrderEats.Engine;
 using OrderEats.Engine.Testing;
 using OrderEats.Messages;
@@ -48,6 +49,17 @@ public class When_a_handler_runs_on_the_testable_context
             Assert.That(context.TimeoutMessages.Single().DeliverAt, Is.EqualTo(deliverAt));
             Assert.That(context.TimeoutMessages.Single().Within, Is.EqualTo(TimeSpan.FromMinutes(3)));
         }
+    }
+
+    [Test]
+    public async Task Should_turn_a_delay_into_a_due_time_on_the_contexts_clock()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2030, 5, 1, 8, 0, 0, TimeSpan.Zero));
+        var context = new TestableMessageHandlerContext(clock);
+        var options = new SendOptions { DeliveryDelay = TimeSpan.FromMinutes(5) };
+        options.Headers[Headers.IsSagaTimeout] = bool.TrueString;
+        await context.SendLocal(new KitchenTimeout(), options);
+        Assert.That(context.TimeoutMessages.Single().DeliverAt, Is.EqualTo(new DateTimeOffset(2030, 5, 1, 8, 5, 0, TimeSpan.Zero)));
     }
 
     [TestCase(1500)]
