@@ -1,5 +1,4 @@
 using OrderEats.Benchmarks;
-using OrderEats.TestInfrastructure.CommandLines;
 
 namespace OrderEats.Host.Tests.Tools;
 
@@ -22,35 +21,6 @@ public class When_the_benchmarks_command_line_is_read
             Assert.That(options.ScaleInstances, Is.EqualTo(new[] { 1, 4 }));
             Assert.That(options.Report, Is.EqualTo("/tmp/b.md"));
             Assert.That(options.NoFsync, Is.True);
-        });
-    }
-
-    [Test]
-    public void Should_print_help_and_not_run()
-    {
-        using var output = new StringWriter();
-        var read = BenchOptions.TryParse(["--help"], output, TextWriter.Null, out _, out var exitCode);
-        Assert.Multiple(() =>
-        {
-            Assert.That(read, Is.False);
-            Assert.That(exitCode, Is.Zero);
-            Assert.That(output.ToString(), Does.Contain("--duration").And.Contain("--scale").And.Contain("order-saga"));
-        });
-    }
-
-    [TestCase(new[] { "raw-chain", "--duraton", "5" }, "--duraton")]
-    [TestCase(new[] { "raw-chain", "--hops", "none" }, "--hops")]
-    [TestCase(new[] { "raw-chian" }, "raw-chian")]
-    [TestCase(new[] { "raw-chain", "--scale", "1,x" }, "--scale")]
-    public void Should_refuse_a_bad_command_line_naming_the_option(string[] args, string named)
-    {
-        using var error = new StringWriter();
-        var read = BenchOptions.TryParse(args, TextWriter.Null, error, out _, out var exitCode);
-        Assert.Multiple(() =>
-        {
-            Assert.That(read, Is.False);
-            Assert.That(exitCode, Is.EqualTo(ToolCommandLine.UsageError));
-            Assert.That(error.ToString(), Does.Contain(named));
         });
     }
 }

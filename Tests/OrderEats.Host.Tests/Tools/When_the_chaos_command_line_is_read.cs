@@ -1,5 +1,4 @@
 using OrderEats.Chaos;
-using OrderEats.TestInfrastructure.CommandLines;
 
 namespace OrderEats.Host.Tests.Tools;
 
@@ -27,34 +26,5 @@ public class When_the_chaos_command_line_is_read
     {
         Assert.That(ChaosOptions.TryParse([], TextWriter.Null, TextWriter.Null, out var options, out _), Is.True);
         Assert.That(options, Is.EqualTo(new ChaosOptions()));
-    }
-
-    [Test]
-    public void Should_print_help_and_not_run()
-    {
-        using var output = new StringWriter();
-        var read = ChaosOptions.TryParse(["--help"], output, TextWriter.Null, out _, out var exitCode);
-        Assert.Multiple(() =>
-        {
-            Assert.That(read, Is.False);
-            Assert.That(exitCode, Is.Zero);
-            Assert.That(output.ToString(), Does.Contain("--orders").And.Contain("--broker-node-kills").And.Contain("--settle-timeout"));
-        });
-    }
-
-    [TestCase(new[] { "--ordres", "5" }, "--ordres")]
-    [TestCase(new[] { "--orders", "many" }, "--orders")]
-    [TestCase(new[] { "--rate", "0" }, "--rate")]
-    [TestCase(new[] { "--broker-node-kills", "1" }, "--broker-cluster 3")]
-    public void Should_refuse_a_bad_command_line_naming_the_option(string[] args, string named)
-    {
-        using var error = new StringWriter();
-        var read = ChaosOptions.TryParse(args, TextWriter.Null, error, out _, out var exitCode);
-        Assert.Multiple(() =>
-        {
-            Assert.That(read, Is.False);
-            Assert.That(exitCode, Is.EqualTo(ToolCommandLine.UsageError));
-            Assert.That(error.ToString(), Does.Contain(named));
-        });
     }
 }
