@@ -66,10 +66,10 @@ internal static class AsyncApiCommand
 
     public static string Document() => AsyncApiGenerator.Generate(Options());
 
-    public static int Run(CommandLine line, TextWriter output)
+    public static int Run(string? target, TextWriter output)
     {
         var document = Document();
-        if (line.Get("output") is { } target)
+        if (target is not null)
         {
             var path = Resolve(target);
             File.WriteAllText(path, document);

@@ -1,69 +1,115 @@
-using System.Globalization;
+using System.CommandLine;
+using System.CommandLine.Help;
+using OrderEats.Engine.Sql;
 
 namespace OrderEats.Host;
 
-/// <summary>The host's command line: a command word, then --name value options (and --flag switches).</summary>
-internal sealed class CommandLine
+/// <summary>
+/// The host's command line: run (the default, also with no command), demo, schema and asyncapi, each with --help. A mistyped option or value fails
+/// with a message naming it and exit code 2.
+/// </summary>
+internal static class CommandLine
 {
-    private readonly Dictionary<string, string?> options = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>The exit code of a command line that could not be read.</summary>
+    public const int UsageError = 2;
 
-    private CommandLine(string command) => Command = command;
+    private static readonly Option<string> Dialect = SchemaDialect();
 
-    public string Command { get; }
-
-    public static CommandLine Parse(string[] args)
+    private static readonly Option<string> Output = new("--output")
     {
-        var command = args.Length > 0 && !args[0].StartsWith('-') ? args[0].ToLowerInvariant() : "run";
-        var line = new CommandLine(command);
-        for (var i = command == "run" && (args.Length == 0 || args[0].StartsWith('-')) ? 0 : 1; i < args.Length; i++)
+        Description = "Writes the document to this file (a relative path is taken from the repository root) instead of standard output.",
+        HelpName = "path",
+    };
+
+    /// <summary>Parses <paramref name="args"/>; the result's Errors list what could not be read.</summary>
+    public static ParseResult Parse(IReadOnlyList<string> args, TextWriter? output = null) => Root(output ?? TextWriter.Null).Parse(args);
+
+    /// <summary>Runs the command <paramref name="args"/> name; writes help and results to <paramref name="output"/>, mistakes to <paramref name="error"/>.</summary>
+    public static async Task<int> Invoke(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    {
+        var result = Parse(args, output);
+        var problems = Problems(result);
+        if (problems.Count > 0 && result.Action is not HelpAction)
         {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal))
+            foreach (var problem in problems)
             {
-                throw new ArgumentException($"Unexpected argument '{args[i]}'. Options look like --orders 500.");
+                await error.WriteLineAsync(problem);
             }
 
-            var name = args[i][2..];
-            var hasValue = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal);
-            line.options[name] = hasValue ? args[++i] : null;
+            await error.WriteLineAsync("Run with --help to see the commands and their options.");
+            return UsageError;
         }
 
-        return line;
-    }
-
-    public string? Get(string name) => options.TryGetValue(name, out var value) ? value : null;
-
-    public bool Has(string name) => options.ContainsKey(name);
-
-    public int GetInt(string name, int fallback)
-    {
-        var value = Get(name);
-        if (value is null)
+        try
         {
-            return fallback;
+            // The host handles Ctrl+C and SIGTERM itself (graceful shutdown with the engine's drain); the parser must not cut it short.
+            return await result.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false });
         }
-
-        return int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) && parsed > 0
-            ? parsed
-            : throw new ArgumentException($"--{name} must be a positive whole number, not '{value}'.");
+        catch (ArgumentException ex)
+        {
+            await error.WriteLineAsync(ex.Message);
+            return UsageError;
+        }
     }
 
-    /// <summary>Configuration overrides for the infrastructure options (--transport, --rabbitmq, --persistence, --postgres, --sqlserver, --data).</summary>
-    public IEnumerable<KeyValuePair<string, string?>> InfrastructureOverrides()
+    /// <summary>What is wrong with the command line: parse errors, and tokens that are neither options nor (for run) configuration switches.</summary>
+    public static IReadOnlyList<string> Problems(ParseResult result)
     {
-        foreach (var (option, key) in new[]
+        ArgumentNullException.ThrowIfNull(result);
+        var problems = result.Errors.Select(e => e.Message).ToList();
+        var command = result.CommandResult.Command;
+        if (command is RootCommand || command.Name == "run")
         {
-            ("transport", "OrderEats:Transport"),
-            ("rabbitmq", "OrderEats:RabbitMq"),
-            ("persistence", "OrderEats:Persistence"),
-            ("postgres", "OrderEats:Postgres"),
-            ("sqlserver", "OrderEats:SqlServer"),
-            ("data", "OrderEats:DataFolder"),
-        })
-        {
-            if (Get(option) is { } value)
+            try
             {
-                yield return new(key, value);
+                RunCommand.ConfigurationSwitches(result);
+            }
+            catch (ArgumentException ex)
+            {
+                problems.Add(ex.Message);
             }
         }
+        else
+        {
+            // The root passes unknown tokens on as configuration, which leaves them unchecked for every command; the other commands take none.
+            problems.AddRange(result.UnmatchedTokens.Select(token => $"Unrecognized argument '{token}' for the {command.Name} command; its options are listed by {command.Name} --help."));
+        }
+
+        return problems;
+    }
+
+    private static RootCommand Root(TextWriter output)
+    {
+        var root = new RootCommand("OrderEats: every service and the console in one process (run, the default), the demo, and the schema and contract documents.");
+        RunCommand.Configure(root);
+
+        var run = new Command("run", "Runs every service and the console until Ctrl+C (the same as no command).");
+        RunCommand.Configure(run);
+        root.Subcommands.Add(run);
+        root.Subcommands.Add(DemoCommand.Create(output));
+
+        var schema = new Command("schema", "Prints the idempotent install script of every service's tables for a DBA to apply by hand.") { Dialect };
+        schema.SetAction(result => SchemaCommand.Run(Enum.Parse<SqlDialectKind>(result.GetRequiredValue(Dialect), ignoreCase: true), output));
+        root.Subcommands.Add(schema);
+
+        var asyncApi = new Command("asyncapi", "Writes the AsyncAPI 3.0 document of the message contract.") { Output };
+        asyncApi.SetAction(result => AsyncApiCommand.Run(result.GetValue(Output), output));
+        root.Subcommands.Add(asyncApi);
+        return root;
+    }
+
+    private static Option<string> SchemaDialect()
+    {
+        string[] allowed = ["postgresql", "sqlserver", "sqlite"];
+        var option = new Option<string>("--dialect") { Description = "The database the script is for.", HelpName = string.Join('|', allowed), Required = true };
+        option.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string>();
+            if (value is not null && !allowed.Contains(value, StringComparer.OrdinalIgnoreCase))
+            {
+                result.AddError($"--dialect '{value}' is not one of: {string.Join(", ", allowed)}.");
+            }
+        });
+        return option;
     }
 }

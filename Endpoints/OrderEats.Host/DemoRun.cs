@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using OrderEats.Messages;
 using OrderEats.Notifications;
 using OrderEats.Notifications.Channel;
@@ -14,7 +13,7 @@ internal sealed class DemoRun(IServiceProvider services, DemoOptions options, Te
 {
     private static readonly string[] Dishes = ["Margherita", "Carbonara", "Pad Thai", "Ramen", "Falafel", "Burrito", "Pho", "Tiramisu"];
 
-    private readonly Stopwatch stopwatch = Stopwatch.StartNew();
+    private readonly DemoClock stopwatch = new(services.GetService<TimeProvider>() ?? TimeProvider.System);
     private int refused;
     private int neverAdmitted;
 
@@ -92,7 +91,7 @@ internal sealed class DemoRun(IServiceProvider services, DemoOptions options, Te
     }
 
     /// <summary>Waits until every order is Completed or Cancelled and its notifications went out, or until the bounded time passes.</summary>
-    public async Task<bool> WaitUntilSettled(IReadOnlyList<Guid> placed, Stopwatch stopwatch, CancellationToken cancellationToken = default)
+    public async Task<bool> WaitUntilSettled(IReadOnlyList<Guid> placed, DemoClock stopwatch, CancellationToken cancellationToken = default)
     {
         var readModel = services.GetRequiredService<OrdersReadModel>();
         var channel = services.GetRequiredService<SimulatedNotificationChannel>();

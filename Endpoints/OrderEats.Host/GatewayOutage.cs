@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using OrderEats.Engine.Hosting;
 using OrderEats.Engine.Recoverability;
 using OrderEats.Payments.Gateway;
@@ -10,12 +9,12 @@ internal sealed class GatewayOutage : IDisposable
 {
     private readonly PaymentGateway gateway;
     private readonly EndpointInstance payments;
-    private readonly Stopwatch stopwatch;
+    private readonly DemoClock stopwatch;
     private readonly Lock sync = new();
     private readonly List<(TimeSpan At, bool Throttled, int Calls)> transitions = [];
     private TimeSpan started;
 
-    public GatewayOutage(PaymentGateway gateway, EndpointInstance payments, TimeSpan duration, Stopwatch stopwatch)
+    public GatewayOutage(PaymentGateway gateway, EndpointInstance payments, TimeSpan duration, DemoClock stopwatch)
     {
         this.gateway = gateway;
         this.payments = payments;

@@ -8,14 +8,8 @@ namespace OrderEats.Host;
 /// <summary>`schema --dialect postgresql|sqlserver|sqlite`: prints the idempotent install script of every service's engine tables, for a DBA to apply by hand.</summary>
 internal static class SchemaCommand
 {
-    public static int Run(CommandLine line, TextWriter output)
+    public static int Run(SqlDialectKind dialect, TextWriter output)
     {
-        var dialectText = line.Get("dialect") ?? throw new ArgumentException("schema needs --dialect postgresql, sqlserver or sqlite.");
-        if (!Enum.TryParse<SqlDialectKind>(dialectText, ignoreCase: true, out var dialect) || !Enum.IsDefined(dialect))
-        {
-            throw new ArgumentException($"--dialect '{dialectText}' is not one of: postgresql, sqlserver, sqlite.");
-        }
-
         var services = new (string Service, PersistenceSetup Setup)[]
         {
             ("orders", new PersistenceSetup("orders", [SagaStorageDefinitions.Describe(typeof(OrderSaga))], Outbox: true)),

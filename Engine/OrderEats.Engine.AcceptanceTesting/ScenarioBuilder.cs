@@ -55,7 +55,8 @@ public sealed class ScenarioBuilder<TContext>
             throw new InvalidOperationException("The scenario has no endpoint. Add one with WithEndpoint<TEndpoint>() or WithEndpoint(name, ...).");
         }
 
-        return new ScenarioRunner<TContext>(context, endpoints, done, transport ?? ScenarioTransport.Default).Run(timeout ?? Scenario.DefaultTimeout, cancellationToken);
+        // The scenario runs on real time: its endpoints, their messages and its timeout all use the system clock.
+        return new ScenarioRunner<TContext>(context, endpoints, done, transport ?? ScenarioTransport.Default, TimeProvider.System).Run(timeout ?? Scenario.DefaultTimeout, cancellationToken);
     }
 
     private ScenarioBuilder<TContext> Add(string name, IEndpointSetupTemplate template, IReadOnlyList<Type> handlers, IReadOnlyList<Action<EndpointConfiguration>> setups, Action<EndpointBehaviorBuilder<TContext>>? behavior)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -10,7 +9,7 @@ namespace OrderEats.Engine.AcceptanceTesting;
 /// Runs one scenario: starts every endpoint, runs the When steps, and re-checks the conditional steps and the Done condition whenever a message
 /// completes (and every quarter second, for conditions on state outside the endpoints), until Done holds, a message fails, or time runs out.
 /// </summary>
-internal sealed class ScenarioRunner<TContext>(TContext context, IReadOnlyList<ScenarioEndpoint<TContext>> endpoints, Func<TContext, bool>? done, ScenarioTransport transport)
+internal sealed class ScenarioRunner<TContext>(TContext context, IReadOnlyList<ScenarioEndpoint<TContext>> endpoints, Func<TContext, bool>? done, ScenarioTransport transport, TimeProvider time)
     where TContext : ScenarioContext
 {
     private static readonly TimeSpan Recheck = TimeSpan.FromMilliseconds(250);
@@ -19,7 +18,7 @@ internal sealed class ScenarioRunner<TContext>(TContext context, IReadOnlyList<S
 
     public async Task<TContext> Run(TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var clock = Stopwatch.StartNew();
+        var started = time.GetTimestamp();
         context.Changed += Signal;
         var transportRun = await transport.Begin([.. endpoints.Select(e => e.Name)], cancellationToken);
         try
@@ -39,7 +38,7 @@ internal sealed class ScenarioRunner<TContext>(TContext context, IReadOnlyList<S
             }
             catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
-                throw new ScenarioTimeoutException(Describe($"The scenario was not done after {timeout.TotalSeconds:0.#} s", clock.Elapsed));
+                throw new ScenarioTimeoutException(Describe($"The scenario was not done after {timeout.TotalSeconds:0.#} s", time.GetElapsedTime(started)));
             }
         }
         finally
@@ -101,7 +100,7 @@ internal sealed class ScenarioRunner<TContext>(TContext context, IReadOnlyList<S
     {
         var behavior = endpoint.Behavior;
         var services = new ServiceCollection()
-            .AddLogging(logging => logging.AddProvider(new ScenarioLoggerProvider(context, endpoint.Name)))
+            .AddLogging(logging => logging.AddProvider(new ScenarioLoggerProvider(context, endpoint.Name, time)))
             .AddSingleton(context.GetType(), context)
             .AddSingleton<ScenarioContext>(context);
         if (context.GetType() != typeof(TContext))

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace OrderEats.Engine.RabbitMQ;
 
 /// <summary>Whether one connection is up, since when it is down, and the critical error once it has been down for too long.</summary>
-internal sealed class ConnectionHealth(string connectionName, string endpoint, RabbitMqOptions options, ILogger logger) : IDisposable
+internal sealed class ConnectionHealth(string connectionName, string endpoint, RabbitMqOptions options, TimeProvider time, ILogger logger) : IDisposable
 {
     private readonly Lock stateLock = new();
     private TaskCompletionSource up = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -53,13 +53,13 @@ internal sealed class ConnectionHealth(string connectionName, string endpoint, R
                 return;
             }
 
-            disconnectedSince = DateTimeOffset.UtcNow;
+            disconnectedSince = time.GetUtcNow();
             if (up.Task.IsCompleted)
             {
                 up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             }
 
-            criticalErrorTimer = TimeProvider.System.CreateTimer(_ => RaiseCriticalError(reason), null, options.CriticalErrorAfter, Timeout.InfiniteTimeSpan);
+            criticalErrorTimer = time.CreateTimer(_ => RaiseCriticalError(reason), null, options.CriticalErrorAfter, Timeout.InfiniteTimeSpan);
         }
     }
 

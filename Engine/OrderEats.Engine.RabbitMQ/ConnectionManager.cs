@@ -17,17 +17,19 @@ internal sealed class ConnectionManager : IAsyncDisposable
     private readonly BrokerAddresses addresses;
     private readonly RabbitMqOptions options;
     private readonly ILogger logger;
+    private readonly TimeProvider time;
     private readonly ConnectionHealth health;
     private readonly SemaphoreSlim opening = new(1, 1);
     private IConnection? connection;
     private volatile bool disposed;
 
-    public ConnectionManager(BrokerAddresses addresses, string name, RabbitMqOptions options, ILogger logger)
+    public ConnectionManager(BrokerAddresses addresses, string name, RabbitMqOptions options, TimeProvider time, ILogger logger)
     {
         Name = name;
         this.addresses = addresses;
         this.options = options;
         this.logger = logger;
+        this.time = time;
         factory = new ConnectionFactory
         {
             Uri = addresses.First,
@@ -48,7 +50,7 @@ internal sealed class ConnectionManager : IAsyncDisposable
             }
         }
 
-        health = new ConnectionHealth(name, addresses.ToString(), options, logger);
+        health = new ConnectionHealth(name, addresses.ToString(), options, time, logger);
     }
 
     public string Name { get; }
@@ -169,7 +171,7 @@ internal sealed class ConnectionManager : IAsyncDisposable
         var since = health.DisconnectedSince;
         logger.LogInformation(
             "Connection {ConnectionName} to RabbitMQ recovered on node {Node} after {Downtime}",
-            Name, sender is IConnection recovered ? Node(recovered) : "?", since is null ? TimeSpan.Zero : DateTimeOffset.UtcNow - since.Value);
+            Name, sender is IConnection recovered ? Node(recovered) : "?", since is null ? TimeSpan.Zero : time.GetUtcNow() - since.Value);
         health.ReportUp();
         return Task.CompletedTask;
     }

@@ -11,9 +11,9 @@ internal static class DeliveryLimitFailure
     /// <summary>The <c>OrderEats.ExceptionInfo.ExceptionType</c> of such a message; the console groups them under it.</summary>
     public const string ExceptionType = "OrderEats.Engine.RabbitMQ.DeliveryLimitExceeded";
 
-    public static void Add(Dictionary<string, string> headers, DeadLetterEvent death)
+    public static void Add(Dictionary<string, string> headers, DeadLetterEvent death, TimeProvider clock)
     {
-        var time = death.Time ?? DateTimeOffset.UtcNow;
+        var time = death.Time ?? clock.GetUtcNow();
         headers[Headers.FailedQueue] = death.Queue;
         headers[Headers.ProcessingEndpoint] = death.Queue;
         headers[Headers.TimeOfFailure] = time.ToString("O", CultureInfo.InvariantCulture);

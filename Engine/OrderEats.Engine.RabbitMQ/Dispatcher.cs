@@ -11,7 +11,7 @@ namespace OrderEats.Engine.RabbitMQ;
 /// Publishes on pooled confirmed channels: sends to the default exchange with mandatory, events to their type's exchange, delayed sends
 /// into the delay cascade. Rides out connection loss by waiting for recovery and publishing again (at least once).
 /// </summary>
-internal sealed class Dispatcher(ConnectionManager connection, ILogger logger) : IAsyncDisposable
+internal sealed class Dispatcher(ConnectionManager connection, TimeProvider time, ILogger logger) : IAsyncDisposable
 {
     private const int MaxIdleChannels = 16;
     private static readonly TimeSpan QueueExistsCacheTime = TimeSpan.FromMinutes(1);
@@ -75,7 +75,7 @@ internal sealed class Dispatcher(ConnectionManager connection, ILogger logger) :
         }
     }
 
-    public void MarkQueueKnown(string queue) => knownQueues[queue] = DateTimeOffset.UtcNow;
+    public void MarkQueueKnown(string queue) => knownQueues[queue] = time.GetUtcNow();
 
     /// <summary>True when <paramref name="queue"/> exists (a passive declare, which needs no permission).</summary>
     public async Task<bool> QueueExists(string queue, CancellationToken cancellationToken = default)
@@ -137,7 +137,7 @@ internal sealed class Dispatcher(ConnectionManager connection, ILogger logger) :
 
             try
             {
-                await channel.Publish(operation.EventTypes[0], string.Empty, mandatory: false, OutgoingMapper.ToProperties(message), message.Body, cancellationToken);
+                await channel.Publish(operation.EventTypes[0], string.Empty, mandatory: false, OutgoingMapper.ToProperties(message, time), message.Body, cancellationToken);
             }
             catch (PublishException ex)
             {
@@ -155,14 +155,14 @@ internal sealed class Dispatcher(ConnectionManager connection, ILogger logger) :
         }
 
         var queue = operation.Queue!;
-        var delaySeconds = operation.DeliverAt is { } deliverAt ? DelayInfrastructure.DelaySeconds(deliverAt, DateTimeOffset.UtcNow) : 0;
+        var delaySeconds = operation.DeliverAt is { } deliverAt ? DelayInfrastructure.DelaySeconds(deliverAt, time.GetUtcNow()) : 0;
         try
         {
             if (delaySeconds <= 0)
             {
                 // To the queue's own exchange, not the default one: writing to the default exchange would let a broker account write to every
                 // queue, so per-service permissions could not keep a service out of queues it has no business sending to.
-                await channel.Publish(queue, string.Empty, mandatory: true, OutgoingMapper.ToProperties(message), message.Body, cancellationToken);
+                await channel.Publish(queue, string.Empty, mandatory: true, OutgoingMapper.ToProperties(message, time), message.Body, cancellationToken);
                 return;
             }
 
@@ -175,7 +175,7 @@ internal sealed class Dispatcher(ConnectionManager connection, ILogger logger) :
                 [Headers.DelayedDestination] = queue,
             };
             await channel.Publish(
-                DelayInfrastructure.LevelName(DelayInfrastructure.StartLevel(delaySeconds)), routingKey, mandatory: true, OutgoingMapper.ToProperties(message, extra), message.Body, cancellationToken);
+                DelayInfrastructure.LevelName(DelayInfrastructure.StartLevel(delaySeconds)), routingKey, mandatory: true, OutgoingMapper.ToProperties(message, time, extra), message.Body, cancellationToken);
         }
         catch (PublishException ex) when (ex.IsReturn)
         {
@@ -271,7 +271,7 @@ internal sealed class Dispatcher(ConnectionManager connection, ILogger logger) :
 
     private async Task EnsureQueueExists(string queue, string messageId, CancellationToken cancellationToken)
     {
-        if (knownQueues.TryGetValue(queue, out var checkedAt) && DateTimeOffset.UtcNow - checkedAt < QueueExistsCacheTime)
+        if (knownQueues.TryGetValue(queue, out var checkedAt) && time.GetUtcNow() - checkedAt < QueueExistsCacheTime)
         {
             return;
         }
@@ -279,7 +279,7 @@ internal sealed class Dispatcher(ConnectionManager connection, ILogger logger) :
         try
         {
             await WithProbe(probe => probe.QueueDeclarePassiveAsync(queue, cancellationToken), cancellationToken);
-            knownQueues[queue] = DateTimeOffset.UtcNow;
+            knownQueues[queue] = time.GetUtcNow();
         }
         catch (OperationInterruptedException ex) when (BrokerFailure.ReplyCode(ex) == 404)
         {

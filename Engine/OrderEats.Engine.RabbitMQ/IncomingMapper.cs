@@ -18,7 +18,7 @@ internal static class IncomingMapper
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static IncomingMessage ToIncoming(IReadOnlyBasicProperties properties, ReadOnlyMemory<byte> body)
+    public static IncomingMessage ToIncoming(IReadOnlyBasicProperties properties, ReadOnlyMemory<byte> body, TimeProvider time)
     {
         var headers = new Dictionary<string, string>(StringComparer.Ordinal);
         var errors = new List<string>();
@@ -45,7 +45,7 @@ internal static class IncomingMapper
         // A message the engine had already moved to the error queue keeps its own failure headers when the error queue parks it.
         if (!headers.ContainsKey(Headers.FailedQueue) && BrokerHeaders.LastDeath(properties.Headers) is { Reason: BrokerHeaders.DeliveryLimitReason } death)
         {
-            DeliveryLimitFailure.Add(headers, death);
+            DeliveryLimitFailure.Add(headers, death, time);
         }
 
         AddFromProperty(headers, Headers.CorrelationId, properties.CorrelationId);

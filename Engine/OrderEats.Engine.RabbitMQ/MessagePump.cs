@@ -24,6 +24,7 @@ internal sealed class MessagePump : IAsyncDisposable
     private readonly Action<MessagePump> onDisposed;
     private readonly Func<IncomingMessage, string, CancellationToken, Task> defer;
     private readonly RabbitMqOptions options;
+    private readonly TimeProvider time;
     private readonly ushort concurrency;
     private readonly ushort prefetch;
     private readonly TimeSpan restartDelay;
@@ -40,12 +41,14 @@ internal sealed class MessagePump : IAsyncDisposable
         ConnectionManager connection,
         ReceiveSettings settings,
         RabbitMqOptions options,
+        TimeProvider time,
         OnMessage onMessage,
         ILogger logger,
         Action<MessagePump> onDisposed,
         Func<IncomingMessage, string, CancellationToken, Task> defer)
     {
         this.options = options;
+        this.time = time;
         this.defer = defer;
         this.connection = connection;
         this.settings = settings;
@@ -64,13 +67,14 @@ internal sealed class MessagePump : IAsyncDisposable
         ConnectionManager connection,
         ReceiveSettings settings,
         RabbitMqOptions options,
+        TimeProvider time,
         OnMessage onMessage,
         ILogger logger,
         Action<MessagePump> onDisposed,
         Func<IncomingMessage, string, CancellationToken, Task> defer,
         CancellationToken cancellationToken = default)
     {
-        var pump = new MessagePump(connection, settings, options, onMessage, logger, onDisposed, defer);
+        var pump = new MessagePump(connection, settings, options, time, onMessage, logger, onDisposed, defer);
         await pump.Consume(cancellationToken);
         logger.LogInformation("Receiving from {Queue} with concurrency {MaxConcurrency} and prefetch {Prefetch}", settings.Queue, pump.concurrency, pump.prefetch);
         return pump;
@@ -180,7 +184,7 @@ internal sealed class MessagePump : IAsyncDisposable
                 return;
             }
 
-            var message = IncomingMapper.ToIncoming(delivery.BasicProperties, delivery.Body);
+            var message = IncomingMapper.ToIncoming(delivery.BasicProperties, delivery.Body, time);
             if (message.TransportError is not null)
             {
                 logger.LogWarning("Message {MessageId} on {Queue} is unreadable: {TransportError}", message.MessageId, settings.Queue, message.TransportError);

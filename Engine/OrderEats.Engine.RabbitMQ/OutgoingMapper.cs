@@ -9,7 +9,7 @@ internal static class OutgoingMapper
 {
     public const string JsonContentType = "application/json";
 
-    public static BasicProperties ToProperties(OutgoingMessage message, IReadOnlyDictionary<string, string>? extraHeaders = null)
+    public static BasicProperties ToProperties(OutgoingMessage message, TimeProvider time, IReadOnlyDictionary<string, string>? extraHeaders = null)
     {
         var headers = new Dictionary<string, object?>(message.Headers.Count + 3, StringComparer.Ordinal);
         foreach (var (name, value) in message.Headers)
@@ -31,7 +31,7 @@ internal static class OutgoingMapper
             MessageId = message.MessageId,
             ContentType = message.Headers.TryGetValue(Headers.ContentType, out var contentType) ? contentType : JsonContentType,
             DeliveryMode = DeliveryModes.Persistent,
-            Timestamp = new AmqpTimestamp(TimeSent(message).ToUnixTimeSeconds()),
+            Timestamp = new AmqpTimestamp(TimeSent(message, time).ToUnixTimeSeconds()),
             Headers = headers,
         };
 
@@ -57,9 +57,9 @@ internal static class OutgoingMapper
         return properties;
     }
 
-    private static DateTimeOffset TimeSent(OutgoingMessage message) =>
+    private static DateTimeOffset TimeSent(OutgoingMessage message, TimeProvider time) =>
         message.Headers.TryGetValue(Headers.TimeSent, out var sent) &&
         DateTimeOffset.TryParse(sent, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
             ? parsed
-            : DateTimeOffset.UtcNow;
+            : time.GetUtcNow();
 }

@@ -24,7 +24,8 @@ public static class RabbitMqConfigurationExtensions
         configuration.UseTransport(services =>
         {
             var loggerFactory = services.GetService(typeof(ILoggerFactory)) as ILoggerFactory ?? NullLoggerFactory.Instance;
-            return new RabbitMqTransport(addresses, options, loggerFactory);
+            var time = services.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System;
+            return new RabbitMqTransport(addresses, options, time, loggerFactory);
         });
         return configuration;
     }

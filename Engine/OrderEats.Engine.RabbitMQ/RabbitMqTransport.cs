@@ -13,22 +13,25 @@ internal sealed partial class RabbitMqTransport : ITransport, IQueueDepth, ITran
 {
     private readonly RabbitMqOptions options;
     private readonly ILogger<RabbitMqTransport> logger;
+    private readonly TimeProvider time;
     private readonly ConnectionManager dispatchConnection;
     private readonly ConnectionManager receiveConnection;
     private readonly Dispatcher dispatcher;
     private readonly ConcurrentDictionary<MessagePump, bool> pumps = new();
 
-    public RabbitMqTransport(BrokerAddresses addresses, RabbitMqOptions options, ILoggerFactory loggerFactory)
+    public RabbitMqTransport(BrokerAddresses addresses, RabbitMqOptions options, TimeProvider time, ILoggerFactory loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(addresses);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         this.options = options;
+        this.time = time;
         logger = loggerFactory.CreateLogger<RabbitMqTransport>();
         var name = options.ConnectionName ?? $"OrderEats {Process.GetCurrentProcess().ProcessName}";
-        dispatchConnection = new ConnectionManager(addresses, name + " (dispatch)", options, logger);
-        receiveConnection = new ConnectionManager(addresses, name + " (receive)", options, logger);
-        dispatcher = new Dispatcher(dispatchConnection, logger);
+        dispatchConnection = new ConnectionManager(addresses, name + " (dispatch)", options, time, logger);
+        receiveConnection = new ConnectionManager(addresses, name + " (receive)", options, time, logger);
+        dispatcher = new Dispatcher(dispatchConnection, time, logger);
     }
 
     /// <summary>False while a connection this transport uses is down (or could not be opened yet); for health checks.</summary>
@@ -140,7 +143,7 @@ internal sealed partial class RabbitMqTransport : ITransport, IQueueDepth, ITran
         {
             try
             {
-                var pump = await MessagePump.Start(receiveConnection, settings, options, onMessage, logger, Forget, Defer, cancellationToken);
+                var pump = await MessagePump.Start(receiveConnection, settings, options, time, onMessage, logger, Forget, Defer, cancellationToken);
                 pumps[pump] = true;
                 return pump;
             }
@@ -189,7 +192,7 @@ internal sealed partial class RabbitMqTransport : ITransport, IQueueDepth, ITran
     private Task Defer(IncomingMessage message, string queue, CancellationToken cancellationToken)
     {
         var copy = new OutgoingMessage(message.MessageId, message.Headers, message.Body);
-        return dispatcher.Dispatch([TransportOperation.Send(copy, queue, DateTimeOffset.UtcNow + options.RequeueDelay)], cancellationToken);
+        return dispatcher.Dispatch([TransportOperation.Send(copy, queue, time.GetUtcNow() + options.RequeueDelay)], cancellationToken);
     }
 
     private void Forget(MessagePump pump) => pumps.TryRemove(pump, out _);

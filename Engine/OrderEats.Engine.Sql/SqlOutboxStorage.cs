@@ -4,7 +4,7 @@ using OrderEats.Engine.Transport;
 
 namespace OrderEats.Engine.Sql;
 
-internal sealed class SqlOutboxStorage(SqlDatabase database, string endpointName) : IOutboxStorage
+internal sealed class SqlOutboxStorage(SqlDatabase database, string endpointName, TimeProvider time) : IOutboxStorage
 {
     // SQL Server allows 2,100 parameters per statement; SQLite 32,766.
     private const int MaxIdsPerStatement = 500;
@@ -40,7 +40,7 @@ internal sealed class SqlOutboxStorage(SqlDatabase database, string endpointName
             ("@endpoint", endpointName),
             ("@message_id", messageId),
             ("@operations", OutboxOperationsSerializer.Serialize(operations)),
-            ("@now", database.Dialect.TimeValue(DateTimeOffset.UtcNow)),
+            ("@now", database.Dialect.TimeValue(time.GetUtcNow())),
         ]);
         await UnitOfWork(session).Write(new DeferredWrite(statement, e =>
             database.Dialect.IsUniqueViolation(e) && database.Dialect.ConstraintName(e) is null or "pk_outbox"
@@ -72,7 +72,7 @@ internal sealed class SqlOutboxStorage(SqlDatabase database, string endpointName
                 async connection =>
                 {
                     await using var command = Command(connection, database.Dialect.MarkOutboxDispatched(batch.Length))
-                        .With("@now", database.Dialect.TimeValue(DateTimeOffset.UtcNow))
+                        .With("@now", database.Dialect.TimeValue(time.GetUtcNow()))
                         .With("@endpoint", endpointName);
                     for (var i = 0; i < batch.Length; i++)
                     {

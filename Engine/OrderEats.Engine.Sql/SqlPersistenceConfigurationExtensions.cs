@@ -32,10 +32,12 @@ public static class SqlPersistenceConfigurationExtensions
         configuration.UsePersistence(sp =>
         {
             var loggerFactory = sp.GetService(typeof(ILoggerFactory)) as ILoggerFactory ?? NullLoggerFactory.Instance;
+            // Rows are stamped by the same clock the outbox purge compares them with.
+            var time = sp.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System;
             var database = new SqlDatabase(dialect, connectionString);
             var storage = new SqlStorage(database, options, loggerFactory.CreateLogger<SqlStorage>());
-            var sagaPersister = new SqlSagaPersister(dialect);
-            var outbox = new SqlOutboxStorage(database, endpointName);
+            var sagaPersister = new SqlSagaPersister(dialect, time);
+            var outbox = new SqlOutboxStorage(database, endpointName, time);
             return new EndpointPersistence(storage, sagaPersister, outbox);
         });
     }

@@ -5,7 +5,7 @@ using OrderEats.Engine.Sql.Dialects;
 
 namespace OrderEats.Engine.Sql;
 
-internal sealed class SqlSagaPersister(SqlDialect dialect) : ISagaPersister, ISagaReadAhead
+internal sealed class SqlSagaPersister(SqlDialect dialect, TimeProvider time) : ISagaPersister, ISagaReadAhead
 {
     public async Task<SagaRecord?> Get(SagaStorageDefinition saga, Guid sagaId, IUnitOfWork session, CancellationToken cancellationToken = default)
     {
@@ -41,7 +41,7 @@ internal sealed class SqlSagaPersister(SqlDialect dialect) : ISagaPersister, ISa
             ("@originator", record.Originator),
             ("@original_message_id", record.OriginalMessageId),
             ("@timeouts", SerializeTimeouts(record.PendingTimeouts)),
-            ("@now", dialect.TimeValue(DateTimeOffset.UtcNow)),
+            ("@now", dialect.TimeValue(time.GetUtcNow())),
         ]);
         await Session(session).Write(new DeferredWrite(statement, e => dialect.IsUniqueViolation(e) && IsOfSagaTable(saga, e)
             ? new SagaConcurrencyException(
@@ -59,7 +59,7 @@ internal sealed class SqlSagaPersister(SqlDialect dialect) : ISagaPersister, ISa
         [
             ("@data", record.Data),
             ("@timeouts", SerializeTimeouts(record.PendingTimeouts)),
-            ("@now", dialect.TimeValue(DateTimeOffset.UtcNow)),
+            ("@now", dialect.TimeValue(time.GetUtcNow())),
             ("@id", dialect.GuidValue(record.Id)),
             ("@version", record.Version),
         ], cancellationToken);

@@ -14,6 +14,24 @@ public class TestableMessageHandlerContext : IMessageHandlerContext
     private readonly List<string> forwarded = [];
     private IStorageSession? storage;
 
+    /// <summary>Creates a context that reads the system clock.</summary>
+    public TestableMessageHandlerContext()
+        : this(System.TimeProvider.System)
+    {
+    }
+
+    /// <summary>Creates a context that reads <paramref name="timeProvider"/>, e.g. a fake clock, when no <see cref="TestableSaga{TSaga, TData}"/> runs it.</summary>
+    /// <param name="timeProvider">The clock that turns a requested timeout's delay into its due time.</param>
+    public TestableMessageHandlerContext(TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        TimeProvider = timeProvider;
+        HandlerStartedAt = timeProvider.GetUtcNow();
+    }
+
+    /// <summary>The clock this context reads when no <see cref="TestableSaga{TSaga, TData}"/> runs it (a testable saga uses its virtual clock).</summary>
+    public TimeProvider TimeProvider { get; }
+
     /// <inheritdoc />
     public string MessageId { get; set; } = Guid.NewGuid().ToString();
 
@@ -31,7 +49,7 @@ public class TestableMessageHandlerContext : IMessageHandlerContext
 
     // Saga.RequestTimeout turns a delay into DeliverAt with the wall clock, so the delay is recovered from the window the handler ran in:
     // it starts when the context is created, or when TestableSaga invokes the handler, which is tighter.
-    internal DateTimeOffset HandlerStartedAt { get; set; } = DateTimeOffset.UtcNow;
+    internal DateTimeOffset HandlerStartedAt { get; set; }
 
     // Set while a TestableSaga runs a handler with this context: its virtual clock, and how it learns of timeouts and an aborted dispatch.
     internal Func<DateTimeOffset>? Clock { get; set; }
@@ -177,7 +195,7 @@ public class TestableMessageHandlerContext : IMessageHandlerContext
             return new TimeoutMessage(message, options, due, due - virtualNow);
         }
 
-        var now = DateTimeOffset.UtcNow;
+        var now = TimeProvider.GetUtcNow();
         if (options.DeliveryDelay is { } delay)
         {
             return new TimeoutMessage(message, options, options.DeliverAt ?? now + delay, delay);

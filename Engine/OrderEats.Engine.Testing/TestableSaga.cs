@@ -23,6 +23,7 @@ public sealed class TestableSaga<TSaga, TData>
     private readonly SagaMetadata metadata;
     private readonly InMemoryStore store = new();
     private readonly MessageSerializer serializer = new(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+    private readonly VirtualClock clock;
     private readonly TestingSagaRuntime runtime;
     private readonly SagaInvoker invoker;
     private readonly List<ScheduledMessage> scheduled = [];
@@ -30,7 +31,7 @@ public sealed class TestableSaga<TSaga, TData>
     private readonly List<ReplySimulation> replySimulations = [];
 
     /// <summary>Creates the testable saga for a saga with a parameterless constructor.</summary>
-    /// <param name="initialCurrentTime">The virtual clock's start; now when null.</param>
+    /// <param name="initialCurrentTime">The virtual clock's start; the system clock's now when null.</param>
     public TestableSaga(DateTimeOffset? initialCurrentTime = null)
         : this(_ => CreateWithoutArguments(), initialCurrentTime)
     {
@@ -38,7 +39,7 @@ public sealed class TestableSaga<TSaga, TData>
 
     /// <summary>Creates the testable saga; <paramref name="factory"/> creates a saga object for every message, as an endpoint does.</summary>
     /// <param name="factory">Creates the saga with its dependencies.</param>
-    /// <param name="initialCurrentTime">The virtual clock's start; now when null.</param>
+    /// <param name="initialCurrentTime">The virtual clock's start; the system clock's now when null.</param>
     public TestableSaga(Func<TSaga> factory, DateTimeOffset? initialCurrentTime = null)
         : this(Ignoring(factory), initialCurrentTime)
     {
@@ -46,22 +47,21 @@ public sealed class TestableSaga<TSaga, TData>
 
     /// <summary>Creates the testable saga for a saga that reads the time from a <see cref="System.TimeProvider"/>: it gets the virtual clock.</summary>
     /// <param name="factory">Creates the saga from the virtual clock; called for every message.</param>
-    /// <param name="initialCurrentTime">The virtual clock's start; now when null.</param>
+    /// <param name="initialCurrentTime">The virtual clock's start; the system clock's now when null.</param>
     public TestableSaga(Func<TimeProvider, TSaga> factory, DateTimeOffset? initialCurrentTime = null)
     {
         ArgumentNullException.ThrowIfNull(factory);
         metadata = SagaMetadata.Create(typeof(TSaga));
-        CurrentTime = initialCurrentTime ?? DateTimeOffset.UtcNow;
-        TimeProvider = new VirtualClock(() => CurrentTime);
+        clock = new VirtualClock(initialCurrentTime ?? System.TimeProvider.System.GetUtcNow());
         runtime = new TestingSagaRuntime(() => factory(TimeProvider), () => CurrentTime);
         invoker = new SagaInvoker(new InMemorySagaPersister(store), serializer, runtime, TimeProvider, NullLogger.Instance);
     }
 
     /// <summary>The virtual clock's time; moved only by <see cref="AdvanceTime"/>.</summary>
-    public DateTimeOffset CurrentTime { get; private set; }
+    public DateTimeOffset CurrentTime => clock.GetUtcNow();
 
     /// <summary>The virtual clock as a <see cref="System.TimeProvider"/>, for sagas that read the time.</summary>
-    public TimeProvider TimeProvider { get; }
+    public TimeProvider TimeProvider => clock;
 
     /// <summary>How many messages wait for <see cref="HandleQueuedMessage"/>.</summary>
     public int QueueLength => queue.Count;
@@ -127,7 +127,7 @@ public sealed class TestableSaga<TSaga, TData>
         {
             cancellationToken.ThrowIfCancellationRequested();
             scheduled.Remove(next);
-            CurrentTime = next.Due > CurrentTime ? next.Due : CurrentTime;
+            clock.MoveTo(next.Due > CurrentTime ? next.Due : CurrentTime);
             var context = new TestableMessageHandlerContext { CancellationToken = cancellationToken, MessageHeaders = next.Headers };
             if (await Invoke(next.Message, context, next.IsTimeout, cancellationToken) is { } result)
             {
@@ -135,7 +135,7 @@ public sealed class TestableSaga<TSaga, TData>
             }
         }
 
-        CurrentTime = target;
+        clock.MoveTo(target);
         return results;
     }
 
@@ -215,7 +215,7 @@ public sealed class TestableSaga<TSaga, TData>
         cancellationToken.ThrowIfCancellationRequested();
         var incoming = Incoming(message, context, cancellationToken);
         var marks = Marks.Of(context);
-        context.HandlerStartedAt = DateTimeOffset.UtcNow;
+        context.HandlerStartedAt = context.TimeProvider.GetUtcNow();
         runtime.Context = context;
         SagaInvocation invocation;
         await using (var session = new InMemorySession(store))

@@ -1,6 +1,11 @@
 namespace OrderEats.Engine.Testing;
 
-internal sealed class VirtualClock(Func<DateTimeOffset> now) : TimeProvider
+// The TestableSaga's clock: it stands still until the test moves it.
+internal sealed class VirtualClock(DateTimeOffset start) : TimeProvider
 {
-    public override DateTimeOffset GetUtcNow() => now();
+    private DateTimeOffset now = start;
+
+    public override DateTimeOffset GetUtcNow() => now;
+
+    public void MoveTo(DateTimeOffset time) => now = time;
 }

@@ -17,7 +17,10 @@ public static class LearningTransportConfigurationExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
         var root = Path.GetFullPath(folder);
         configuration.UseTransport(serviceProvider =>
-            new LearningTransport(root, serviceProvider.GetService(typeof(ILoggerFactory)) as ILoggerFactory ?? NullLoggerFactory.Instance));
+            new LearningTransport(
+                root,
+                serviceProvider.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System,
+                serviceProvider.GetService(typeof(ILoggerFactory)) as ILoggerFactory ?? NullLoggerFactory.Instance));
         return configuration;
     }
 }

@@ -6,6 +6,8 @@ namespace OrderEats.Benchmarks;
 /// <summary>The servers, the settings and the results of one benchmark run.</summary>
 internal sealed class BenchContext(RabbitMqBroker broker, PostgresServer postgres, BenchOptions options)
 {
+    private static readonly TimeProvider Clock = TimeProvider.System;
+
     public RabbitMqBroker Broker { get; } = broker;
 
     public PostgresServer Postgres { get; } = postgres;
@@ -27,7 +29,7 @@ internal sealed class BenchContext(RabbitMqBroker broker, PostgresServer postgre
         Console.WriteLine(JsonSerializer.Serialize(result));
     }
 
-    public static void Progress(string line) => Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {line}");
+    public static void Progress(string line) => Console.Error.WriteLine($"[{Clock.GetUtcNow():HH:mm:ss}] {line}");
 
     /// <summary>The machine's load averages (1, 5, 15 min) from /proc/loadavg, for the record of a run on a shared machine.</summary>
     public static string LoadAverage() =>

@@ -10,6 +10,8 @@ namespace OrderEats.Benchmarks;
 /// <summary>raw-chain, masstransit-chain, engine-chain and receive: the transport path with no database.</summary>
 internal static class ChainScenarios
 {
+    private static readonly TimeProvider Clock = TimeProvider.System;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static async Task RawChain(BenchContext context)
@@ -76,7 +78,7 @@ internal static class ChainScenarios
             rabbit => rabbit.DeliveryLimit = deliveryLimit ? rabbit.DeliveryLimit : null);
         for (var i = 0; i < options.Chains; i++)
         {
-            await endpoint.Send(new ChainHop(i, 1, System.Diagnostics.Stopwatch.GetTimestamp()));
+            await endpoint.Send(new ChainHop(i, 1, Clock.GetTimestamp()));
         }
 
         var window = await Measure.Rate(progress, options.Warmup, options.Duration);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Npgsql;
 using OrderEats.Benchmarks.Raw;
 
@@ -7,6 +6,8 @@ namespace OrderEats.Benchmarks;
 /// <summary>durable-step: the hand-written baseline for a durable saga step (raw consume + one PostgreSQL transaction + confirmed publish).</summary>
 internal static class DurableStepScenario
 {
+    private static readonly TimeProvider Clock = TimeProvider.System;
+
     public static async Task Run(BenchContext context)
     {
         var rate = await ClosedLoop(context, context.Options.Hops);
@@ -58,12 +59,12 @@ internal static class DurableStepScenario
     /// <summary>Starts <paramref name="total"/> operations at a steady rate (not waiting for each to finish).</summary>
     public static async Task OpenLoopSchedule(int total, double perSecond, Func<int, Task> start)
     {
-        var stopwatch = Stopwatch.StartNew();
+        var begun = Clock.GetTimestamp();
         var started = new List<Task>(total);
         for (var i = 0; i < total; i++)
         {
             var due = TimeSpan.FromSeconds(i / perSecond);
-            var wait = due - stopwatch.Elapsed;
+            var wait = due - Clock.GetElapsedTime(begun);
             if (wait > TimeSpan.FromMilliseconds(1))
             {
                 // Pacing an open-loop load generator: the delay is the schedule, not a wait for work.

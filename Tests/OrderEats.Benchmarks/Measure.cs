@@ -5,6 +5,8 @@ namespace OrderEats.Benchmarks;
 
 internal static class Measure
 {
+    private static readonly TimeProvider Clock = TimeProvider.System;
+
     /// <summary>
     /// Closed-loop rate: after a warm-up, units counted per second over the measured window, and this process's CPU time over the same window
     /// per unit in µs (user + system, every thread; the broker and the database run in other processes and are not counted).
@@ -16,11 +18,11 @@ internal static class Measure
         progress.Latencies.Clear();
         var before = progress.Count;
         var cpuBefore = ProcessCpu();
-        var stopwatch = Stopwatch.StartNew();
+        var begun = Clock.GetTimestamp();
         await Task.Delay(duration, cancellationToken);
         var after = progress.Count;
         var cpu = ProcessCpu() - cpuBefore;
-        var elapsed = stopwatch.Elapsed.TotalSeconds;
+        var elapsed = Clock.GetElapsedTime(begun).TotalSeconds;
         var units = after - before;
         return new WindowResult(Math.Round(units / elapsed, 1), units > 0 ? Math.Round(cpu.TotalMicroseconds / units, 1) : double.NaN);
     }
@@ -29,7 +31,7 @@ internal static class Measure
     public static async Task<double> Drain(Progress progress, int count, TimeSpan timeout)
     {
         await progress.Reached.WaitAsync(timeout);
-        var elapsed = Stopwatch.GetElapsedTime(progress.FirstTicks).TotalSeconds;
+        var elapsed = Clock.GetElapsedTime(progress.FirstTicks).TotalSeconds;
         return Math.Round(count / elapsed, 1);
     }
 

@@ -6,6 +6,8 @@ namespace OrderEats.Benchmarks;
 /// <summary>The four services as processes (N instances each) with a seeded catalog and a listener for terminal events: closed and open loops.</summary>
 internal sealed class OrderCluster : IAsyncDisposable
 {
+    private static readonly TimeProvider Clock = TimeProvider.System;
+
     private readonly ServiceCluster cluster;
     private readonly SeededCatalog catalog;
     private readonly TerminalListener listener;
@@ -71,9 +73,9 @@ internal sealed class OrderCluster : IAsyncDisposable
             // A closed loop is measured over a fixed window of wall-clock time: the delays are the warm-up and the window, not waits for work.
             await Task.Delay(warmup);
             var before = listener.TerminalCount;
-            var started = System.Diagnostics.Stopwatch.StartNew();
+            var started = Clock.GetTimestamp();
             await Task.Delay(duration);
-            var ordersPerSecond = Math.Round((listener.TerminalCount - before) / started.Elapsed.TotalSeconds, 1);
+            var ordersPerSecond = Math.Round((listener.TerminalCount - before) / Clock.GetElapsedTime(started).TotalSeconds, 1);
             Volatile.Write(ref closing, 1);
             var p50 = listener.Latencies.Percentile(50);
             await listener.WhenNonePending(TimeSpan.FromMinutes(2));

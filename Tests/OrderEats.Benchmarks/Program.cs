@@ -2,16 +2,12 @@ using OrderEats.Benchmarks;
 using OrderEats.Benchmarks.Report;
 using OrderEats.TestInfrastructure;
 
-BenchOptions options;
-try
+if (!BenchOptions.TryParse(args, Console.Out, Console.Error, out var parsed, out var exitCode))
 {
-    options = BenchOptions.Parse(args);
+    return exitCode;
 }
-catch (ArgumentException ex)
-{
-    Console.Error.WriteLine(ex.Message);
-    return 2;
-}
+
+var options = parsed!;
 
 BenchContext.Progress($"scenarios: {string.Join(", ", options.Scenarios)}; starting RabbitMQ and PostgreSQL (fsync {(options.NoFsync ? "off" : "on")}; or using ORDEREATS_RABBITMQ / ORDEREATS_POSTGRES)");
 BenchContext.Progress($"load: {BenchContext.LoadAverage()}");

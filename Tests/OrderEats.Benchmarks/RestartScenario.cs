@@ -12,6 +12,8 @@ namespace OrderEats.Benchmarks;
 /// </summary>
 internal static class RestartScenario
 {
+    private static readonly TimeProvider Clock = TimeProvider.System;
+
     private const int OrdersInFlight = 32;
     private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(40);
     private static readonly TimeSpan Baseline = TimeSpan.FromSeconds(10);
@@ -106,7 +108,7 @@ internal static class RestartScenario
         var orders = cluster.Processes.Single(p => p.Process.Name == "orders#1").Process;
         BenchContext.Progress($"restart ({variant}): {baseline:0.#} orders/s; kill -9 {orders.Name} and start it again");
         await orders.Kill();
-        var started = Stopwatch.StartNew();
+        var started = Clock.GetTimestamp();
         var atStart = listener.TerminalCount;
         orders.Start();
         var samples = new List<(double Seconds, long Count)>();
@@ -114,9 +116,9 @@ internal static class RestartScenario
         double? recovered = null;
         using (var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(250)))
         {
-            while (recovered is null && started.Elapsed < GiveUp && await timer.WaitForNextTickAsync())
+            while (recovered is null && Clock.GetElapsedTime(started) < GiveUp && await timer.WaitForNextTickAsync())
             {
-                var now = (started.Elapsed.TotalSeconds, listener.TerminalCount);
+                var now = (Clock.GetElapsedTime(started).TotalSeconds, listener.TerminalCount);
                 samples.Add(now);
                 firstOrder ??= now.TerminalCount > atStart ? now.TotalSeconds : null;
                 var windowStart = samples.FirstOrDefault(s => s.Seconds >= now.TotalSeconds - Window.TotalSeconds);

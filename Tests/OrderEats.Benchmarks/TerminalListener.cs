@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Text.Json;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
@@ -12,6 +11,8 @@ namespace OrderEats.Benchmarks;
 /// </summary>
 internal sealed class TerminalListener : IAsyncDisposable
 {
+    private static readonly TimeProvider Clock = TimeProvider.System;
+
     private static readonly string[] TerminalEvents = ["OrderEats.Messages.Events.OrderReady", "OrderEats.Messages.Events.OrderCancelled"];
     private readonly ConcurrentDictionary<Guid, long> placed = new();
     private readonly IConnection connection;
@@ -50,7 +51,7 @@ internal sealed class TerminalListener : IAsyncDisposable
             var orderId = body.RootElement.GetProperty("orderId").GetGuid();
             if (listener.placed.TryRemove(orderId, out var ticks))
             {
-                listener.Latencies.Add(Stopwatch.GetElapsedTime(ticks).TotalMilliseconds);
+                listener.Latencies.Add(Clock.GetElapsedTime(ticks).TotalMilliseconds);
                 Interlocked.Increment(ref listener.terminal);
                 listener.terminalArrived.Release();
                 listener.Terminal?.Invoke(orderId);
@@ -63,15 +64,15 @@ internal sealed class TerminalListener : IAsyncDisposable
     }
 
     /// <summary>Notes that <paramref name="orderId"/> is being placed now.</summary>
-    public void Placing(Guid orderId) => placed[orderId] = Stopwatch.GetTimestamp();
+    public void Placing(Guid orderId) => placed[orderId] = Clock.GetTimestamp();
 
     public int Pending => placed.Count;
 
     /// <summary>Completes once every placed order reached its terminal event, or after <paramref name="timeout"/> (woken by each terminal event).</summary>
     public async Task WhenNonePending(TimeSpan timeout)
     {
-        var deadline = Stopwatch.StartNew();
-        while (Pending > 0 && deadline.Elapsed < timeout && await terminalArrived.WaitAsync(timeout - deadline.Elapsed))
+        var waitStarted = Clock.GetTimestamp();
+        while (Pending > 0 && Clock.GetElapsedTime(waitStarted) < timeout && await terminalArrived.WaitAsync(timeout - Clock.GetElapsedTime(waitStarted)))
         {
         }
     }

@@ -1,10 +1,27 @@
-using System.Globalization;
+using System.CommandLine;
+using OrderEats.TestInfrastructure.CommandLines;
 
 namespace OrderEats.Chaos;
 
 /// <summary>The command line: how many orders at what rate, how many instances, the broker's and database's shape, and how many faults of each kind.</summary>
 internal sealed record ChaosOptions
 {
+    private static readonly Option<int> OrdersOption = ToolCommandLine.Number("--orders", "Orders to place", 10000, minimum: 1);
+    private static readonly Option<double> RateOption = ToolCommandLine.Positive("--rate", "Orders placed per second", 25, "orders/s");
+    private static readonly Option<int> InstancesOption = ToolCommandLine.Number("--instances", "Processes per service", 2, minimum: 1);
+    private static readonly Option<int> KillsOption = ToolCommandLine.Number("--kills", "kill -9s of a random service process (restarted after a moment)", 20, minimum: 0);
+    private static readonly Option<int> BrokerRestartsOption = ToolCommandLine.Number("--broker-restarts", "Restarts of the whole broker", 2, minimum: 0);
+    private static readonly Option<int> DbRestartsOption = ToolCommandLine.Number("--db-restarts", "Fast restarts of the database (connections dropped)", 2, minimum: 0);
+    private static readonly Option<int> BrokerClusterOption = ToolCommandLine.Number(
+        "--broker-cluster", "Broker nodes: 1 is a single node, 3 or more a cluster with quorum queues on every node", 1, minimum: 1, helpName: "nodes");
+    private static readonly Option<int> BrokerNodeKillsOption = ToolCommandLine.Number(
+        "--broker-node-kills", "kill -9s of one broker node, restarted and rejoined (needs --broker-cluster 3 or more)", 0, minimum: 0);
+    private static readonly Option<int> DbCrashesOption = ToolCommandLine.Number("--db-crashes", "kill -9s of the database's postmaster", 0, minimum: 0);
+    private static readonly Option<int> DbFailoversOption = ToolCommandLine.Number(
+        "--db-failover", "Failovers to a synchronous standby (any number above 0 runs the database as primary + standby)", 0, minimum: 0);
+    private static readonly Option<int> SettleTimeoutOption = ToolCommandLine.Number(
+        "--settle-timeout", "Seconds to wait after the last order for every order to be terminal", 600, minimum: 1, helpName: "seconds");
+
     public int Orders { get; init; } = 10000;
 
     public int Instances { get; init; } = 2;
@@ -32,44 +49,37 @@ internal sealed record ChaosOptions
     /// <summary>True when a fault needs a database this run starts (and may kill).</summary>
     public bool NeedsPrivateDatabase => DbRestarts > 0 || DbCrashes > 0 || DbFailovers > 0;
 
-    public static ChaosOptions Parse(string[] args)
+    /// <summary>The chaos run's command: its options and their help.</summary>
+    public static RootCommand Command() => new(
+        "The chaos run: every service as its own process on a private broker and database, faults injected while orders are placed, then the " +
+        "invariants checked against the services' own data (exit 1 when one breaks).")
     {
-        var options = new ChaosOptions();
-        for (var i = 0; i < args.Length; i++)
-        {
-            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
-            int NextInt() => int.Parse(Next(), CultureInfo.InvariantCulture);
-            options = args[i] switch
-            {
-                "--orders" => options with { Orders = NextInt() },
-                "--instances" => options with { Instances = NextInt() },
-                "--kills" => options with { Kills = NextInt() },
-                "--broker-restarts" => options with { BrokerRestarts = NextInt() },
-                "--db-restarts" => options with { DbRestarts = NextInt() },
-                "--broker-cluster" => options with { BrokerCluster = NextInt() },
-                "--broker-node-kills" => options with { BrokerNodeKills = NextInt() },
-                "--db-crashes" => options with { DbCrashes = NextInt() },
-                "--db-failover" => options with { DbFailovers = NextInt() },
-                "--rate" => options with { Rate = double.Parse(Next(), CultureInfo.InvariantCulture) },
-                "--settle-timeout" => options with { SettleTimeout = TimeSpan.FromSeconds(NextInt()) },
-                _ => throw new ArgumentException(
-                    $"Unknown option {args[i]}. Options: --orders n, --instances n, --kills n, --broker-restarts n, --db-restarts n, --broker-cluster nodes, " +
-                    "--broker-node-kills n, --db-crashes n, --db-failover n, --rate orders/s, --settle-timeout s."),
-            };
-        }
+        OrdersOption, RateOption, InstancesOption, KillsOption, BrokerRestartsOption, DbRestartsOption, BrokerClusterOption, BrokerNodeKillsOption,
+        DbCrashesOption, DbFailoversOption, SettleTimeoutOption,
+    };
 
-        if (options.Orders < 1 || options.Instances < 1 || options.Rate <= 0 || options.BrokerCluster < 1 || options.Kills < 0 || options.BrokerRestarts < 0 ||
-            options.DbRestarts < 0 || options.BrokerNodeKills < 0 || options.DbCrashes < 0 || options.DbFailovers < 0)
-        {
-            throw new ArgumentException("--orders, --instances, --broker-cluster and --rate must be positive; fault counts must not be negative.");
-        }
+    /// <summary>Reads <paramref name="args"/>; false with the exit code after printing help or what is wrong.</summary>
+    public static bool TryParse(IReadOnlyList<string> args, TextWriter output, TextWriter error, out ChaosOptions? options, out int exitCode) =>
+        ToolCommandLine.TryRead(Command(), args, output, error, Read, out options, out exitCode);
 
-        if (options.BrokerNodeKills > 0 && options.BrokerCluster < 3)
+    private static (ChaosOptions?, IReadOnlyList<string>) Read(ParseResult result)
+    {
+        var options = new ChaosOptions
         {
-            throw new ArgumentException(
-                $"--broker-node-kills needs --broker-cluster 3 or more: quorum queues stay available only while a majority of their {options.BrokerCluster} replica(s) runs.");
-        }
-
-        return options;
+            Orders = result.GetValue(OrdersOption),
+            Rate = result.GetValue(RateOption),
+            Instances = result.GetValue(InstancesOption),
+            Kills = result.GetValue(KillsOption),
+            BrokerRestarts = result.GetValue(BrokerRestartsOption),
+            DbRestarts = result.GetValue(DbRestartsOption),
+            BrokerCluster = result.GetValue(BrokerClusterOption),
+            BrokerNodeKills = result.GetValue(BrokerNodeKillsOption),
+            DbCrashes = result.GetValue(DbCrashesOption),
+            DbFailovers = result.GetValue(DbFailoversOption),
+            SettleTimeout = TimeSpan.FromSeconds(result.GetValue(SettleTimeoutOption)),
+        };
+        return options.BrokerNodeKills > 0 && options.BrokerCluster < 3
+            ? (null, [$"--broker-node-kills needs --broker-cluster 3 or more: quorum queues stay available only while a majority of their {options.BrokerCluster} replica(s) runs."])
+            : (options, []);
     }
 }

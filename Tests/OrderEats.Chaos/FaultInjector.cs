@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using OrderEats.TestInfrastructure;
 
 namespace OrderEats.Chaos;
@@ -13,6 +12,8 @@ namespace OrderEats.Chaos;
 /// </summary>
 internal sealed class FaultInjector(ServiceCluster cluster, ChaosBroker broker, PostgresServer postgres, OrderPlacer placer, OrderDatabases databases)
 {
+    private static readonly TimeProvider Clock = TimeProvider.System;
+
     public const string Kill = "kill";
     public const string BrokerRestart = "broker_restart";
     public const string BrokerNodeKill = "broker_node_kill";
@@ -45,22 +46,22 @@ internal sealed class FaultInjector(ServiceCluster cluster, ChaosBroker broker, 
             .Concat(Enumerable.Repeat(DbFailover, options.DbFailovers))
             .OrderBy(_ => Random.Shared.Next())
             .ToList();
-        var clock = Stopwatch.StartNew();
+        var begun = Clock.GetTimestamp();
         for (var i = 0; i < faults.Count; i++)
         {
             var due = window * (0.1 + (0.8 * i / Math.Max(1, faults.Count)));
-            if (due > clock.Elapsed)
+            if (due > Clock.GetElapsedTime(begun))
             {
                 // The chaos schedule: faults spread over the run.
-                await Task.Delay(due - clock.Elapsed, cancellationToken);
+                await Task.Delay(due - Clock.GetElapsedTime(begun), cancellationToken);
             }
 
-            var started = Stopwatch.StartNew();
+            var started = Clock.GetTimestamp();
             var (what, repair) = await Inject(faults[i], cancellationToken);
             injected.AddOrUpdate(faults[i], 1, (_, n) => n + 1);
             var probe = await placer.Place(1_000_000 + i, cancellationToken);
             await WaitTerminal(probe, cancellationToken);
-            var recovery = started.Elapsed.TotalSeconds;
+            var recovery = Clock.GetElapsedTime(started).TotalSeconds;
             await repair;
             longestRecovery[faults[i]] = Math.Max(longestRecovery.GetValueOrDefault(faults[i]), recovery);
             Program.Progress($"fault {i + 1}/{faults.Count}: {what}; a new order completed {recovery:0.0} s after the fault");
@@ -112,9 +113,9 @@ internal sealed class FaultInjector(ServiceCluster cluster, ChaosBroker broker, 
 
     private async Task WaitTerminal(Guid orderId, CancellationToken cancellationToken)
     {
-        var waited = Stopwatch.StartNew();
+        var waited = Clock.GetTimestamp();
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(250));
-        while (waited.Elapsed < ProbeTimeout)
+        while (Clock.GetElapsedTime(waited) < ProbeTimeout)
         {
             try
             {

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using OrderEats.TestInfrastructure;
 
 namespace OrderEats.Chaos;
@@ -10,6 +9,8 @@ namespace OrderEats.Chaos;
 /// </summary>
 internal sealed class OrderPlacer(ServiceCluster cluster, SeededCatalog catalog)
 {
+    private static readonly TimeProvider Clock = TimeProvider.System;
+
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromMinutes(5);
     private readonly ConcurrentDictionary<Guid, byte> accepted = new();
     private readonly ConcurrentDictionary<Guid, byte> attempted = new();
@@ -25,11 +26,11 @@ internal sealed class OrderPlacer(ServiceCluster cluster, SeededCatalog catalog)
 
     public async Task PlaceAll(int orders, double perSecond, CancellationToken cancellationToken = default)
     {
-        var stopwatch = Stopwatch.StartNew();
+        var begun = Clock.GetTimestamp();
         var placing = new List<Task>(orders);
         for (var i = 0; i < orders; i++)
         {
-            var wait = TimeSpan.FromSeconds(i / perSecond) - stopwatch.Elapsed;
+            var wait = TimeSpan.FromSeconds(i / perSecond) - Clock.GetElapsedTime(begun);
             if (wait > TimeSpan.FromMilliseconds(1))
             {
                 // The load generator's schedule: a steady rate, not a wait for work.
@@ -47,7 +48,7 @@ internal sealed class OrderPlacer(ServiceCluster cluster, SeededCatalog catalog)
     {
         var orderId = Guid.CreateVersion7();
         attempted[orderId] = 0;
-        var started = Stopwatch.StartNew();
+        var started = Clock.GetTimestamp();
         for (var attempt = 0; ; attempt++)
         {
             try
@@ -69,7 +70,7 @@ internal sealed class OrderPlacer(ServiceCluster cluster, SeededCatalog catalog)
                 // The instance died or timed out mid-request; the order may or may not be placed, so send the same OrderId again.
             }
 
-            if (started.Elapsed > GiveUpAfter)
+            if (Clock.GetElapsedTime(started) > GiveUpAfter)
             {
                 return orderId;
             }

@@ -3,16 +3,12 @@ using System.Globalization;
 using OrderEats.Chaos;
 using OrderEats.TestInfrastructure;
 
-ChaosOptions options;
-try
+if (!ChaosOptions.TryParse(args, Console.Out, Console.Error, out var parsed, out var exitCode))
 {
-    options = ChaosOptions.Parse(args);
+    return exitCode;
 }
-catch (ArgumentException ex)
-{
-    Console.Error.WriteLine(ex.Message);
-    return 2;
-}
+
+var options = parsed!;
 
 if (options.NeedsPrivateDatabase && !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(PostgresServer.EnvironmentVariable)))
 {

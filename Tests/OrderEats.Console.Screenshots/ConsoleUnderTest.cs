@@ -14,6 +14,8 @@ namespace OrderEats.Console.Screenshots;
 /// <summary>The console in this process on a free port of 127.0.0.1, on the demo's data folder, with one operator whose password is made up here.</summary>
 internal sealed class ConsoleUnderTest : IAsyncDisposable
 {
+    private static readonly TimeProvider Clock = TimeProvider.System;
+
     public const string User = "operator";
 
     private readonly WebApplication app;
@@ -61,7 +63,7 @@ internal sealed class ConsoleUnderTest : IAsyncDisposable
     /// <summary>Waits until <paramref name="count"/> endpoints sent heartbeats (the demo's services are up).</summary>
     public async Task WaitForEndpoints(int count, DemoProcess demo)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
+        var deadline = Clock.GetUtcNow() + TimeSpan.FromMinutes(3);
         while (true)
         {
             var beat = Changes.WaitFor(c => c.Kind == "Heartbeat");
@@ -71,7 +73,7 @@ internal sealed class ConsoleUnderTest : IAsyncDisposable
                 return;
             }
 
-            if (demo.HasExited || DateTime.UtcNow > deadline)
+            if (demo.HasExited || Clock.GetUtcNow() > deadline)
             {
                 throw new InvalidOperationException("The demo's services did not report to the console; see the demo output above.");
             }
@@ -83,8 +85,8 @@ internal sealed class ConsoleUnderTest : IAsyncDisposable
     /// <summary>Waits (as sagas are audited) for a running saga past its first step with a pending timeout.</summary>
     public async Task<string?> WaitForRunningSaga(TimeSpan within)
     {
-        var deadline = DateTime.UtcNow + within;
-        while (DateTime.UtcNow < deadline)
+        var deadline = Clock.GetUtcNow() + within;
+        while (Clock.GetUtcNow() < deadline)
         {
             var audited = Changes.WaitFor(c => c.Kind == "SagaAudited");
             if (await RunningSagaWithTimeout() is { } id)

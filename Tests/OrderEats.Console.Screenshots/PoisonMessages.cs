@@ -12,6 +12,8 @@ namespace OrderEats.Console.Screenshots;
 /// </summary>
 internal static class PoisonMessages
 {
+    private static readonly TimeProvider Clock = TimeProvider.System;
+
     /// <summary>The message whose page is the "failure" screenshot.</summary>
     public const string Showcase = "poison-plain-1";
 
@@ -56,7 +58,7 @@ internal static class PoisonMessages
             var configuration = new EndpointConfiguration("screenshots");
             configuration.UseLearningTransport(console.Infrastructure.LearningFolder);
             await using var transport = configuration.TransportFactory!(console.Services);
-            var now = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+            var now = Clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
             await transport.Dispatch(messages.Select(m => TransportOperation.Send(
                 new OutgoingMessage(m.Id, new Dictionary<string, string>
                 {

@@ -22,6 +22,8 @@ namespace OrderEats.Console.Tests;
 /// </summary>
 public sealed class ConsoleHarness : IAsyncDisposable
 {
+    private static readonly TimeProvider Clock = TimeProvider.System;
+
     public const string OperatorPassword = "operator-pw";
     public const string ReaderPassword = "reader-pw";
 
@@ -174,7 +176,7 @@ public sealed class ConsoleHarness : IAsyncDisposable
             [Headers.EnclosedMessageTypes] = type + ";Shop.ICommand",
             [Headers.ConversationId] = "conversation-" + messageId,
         };
-        var headers = FailureHeaders.Add(original, exception ?? Failures.Thrown(exceptionMessage), endpoint, endpoint, "host-1", at ?? DateTimeOffset.UtcNow);
+        var headers = FailureHeaders.Add(original, exception ?? Failures.Thrown(exceptionMessage), endpoint, endpoint, "host-1", at ?? Clock.GetUtcNow());
         var stored = Changes.WaitFor(c => c.Kind == "Ingested" && c.MessageId == messageId);
         await raw.Dispatch([TransportOperation.Send(new OutgoingMessage(messageId, headers, System.Text.Encoding.UTF8.GetBytes(body)), "error")]);
         return await stored.WaitAsync(Timeout);

@@ -15,6 +15,8 @@ namespace OrderEats.Console.Tests;
 [TestFixture]
 public class When_500_failures_are_stored
 {
+    private static readonly TimeProvider Clock = TimeProvider.System;
+
     private const int Count = 500;
 
     [Test]
@@ -77,9 +79,9 @@ public class When_500_failures_are_stored
                 new Dictionary<string, string>
                 {
                     [Headers.MessageId] = id, [Headers.EnclosedMessageTypes] = "OrderEats.Messages.Commands.PlaceOrder", [Headers.ContentType] = "application/json",
-                    [Headers.ConversationId] = Guid.NewGuid().ToString(), [Headers.TimeSent] = DateTimeOffset.UtcNow.ToString("O"), [Headers.ProcessingAttempts] = "9",
+                    [Headers.ConversationId] = Guid.NewGuid().ToString(), [Headers.TimeSent] = Clock.GetUtcNow().ToString("O"), [Headers.ProcessingAttempts] = "9",
                 },
-                i % 2 == 0 ? Failures.Thrown($"Gateway timeout after {i} ms") : Failures.ThrownElsewhere($"Order {order} not found"), "orders", "orders", "host-1", DateTimeOffset.UtcNow);
+                i % 2 == 0 ? Failures.Thrown($"Gateway timeout after {i} ms") : Failures.ThrownElsewhere($"Order {order} not found"), "orders", "orders", "host-1", Clock.GetUtcNow());
             return TransportOperation.Send(new OutgoingMessage(id, headers, Encoding.UTF8.GetBytes(body)), "error");
         }).ToList();
         await raw.Dispatch(operations);
@@ -101,7 +103,7 @@ public class When_500_failures_are_stored
         await endpoint.Stop();
 
         var sagaId = Guid.NewGuid();
-        var start = DateTimeOffset.UtcNow.AddMinutes(-2);
+        var start = Clock.GetUtcNow().AddMinutes(-2);
         string Data(string status) => JsonSerializer.Serialize(new { orderId, status, total = new { amount = 95m, currency = "EUR" }, lines = 4 });
         AuditMessage Message(string type, string intent, DateTimeOffset at, string? destination = null, string? timeoutId = null, DateTimeOffset? due = null) =>
             new(Guid.NewGuid().ToString(), "OrderEats.Messages." + type, intent, destination, at, due, timeoutId, new Dictionary<string, string> { [Headers.OriginatingEndpoint] = "orders" }, "{\"orderId\":\"" + orderId + "\"}");

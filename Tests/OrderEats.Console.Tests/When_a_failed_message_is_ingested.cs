@@ -8,6 +8,8 @@ namespace OrderEats.Console.Tests;
 [TestFixture]
 public class When_a_failed_message_is_ingested
 {
+    private static readonly TimeProvider Clock = TimeProvider.System;
+
     private static readonly string[] FirstThenSecond = ["first", "second"];
 
     [Test]
@@ -46,8 +48,8 @@ public class When_a_failed_message_is_ingested
     {
         await using var harness = await ConsoleHarness.Start();
 
-        var first = await harness.InjectFailure("msg-2", exceptionMessage: "first", at: DateTimeOffset.UtcNow.AddMinutes(-5));
-        var second = await harness.InjectFailure("msg-2", exceptionMessage: "second", at: DateTimeOffset.UtcNow);
+        var first = await harness.InjectFailure("msg-2", exceptionMessage: "first", at: Clock.GetUtcNow().AddMinutes(-5));
+        var second = await harness.InjectFailure("msg-2", exceptionMessage: "second", at: Clock.GetUtcNow());
         using var client = await harness.Login("reader");
         var list = await client.Failures();
         var detail = await client.Failure(first.FailureId!);

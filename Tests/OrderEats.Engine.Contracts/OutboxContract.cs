@@ -1,15 +1,18 @@
 using System.Text;
+using Microsoft.Extensions.Time.Testing;
 using OrderEats.Engine.Persistence;
 using OrderEats.Engine.Transport;
 
 namespace OrderEats.Engine.Contracts;
 
 /// <summary>
-/// What every <see cref="IOutboxStorage"/> must do. Subclass it per implementation and return a persistence (with an outbox) for the given setup;
+/// What every <see cref="IOutboxStorage"/> must do. Subclass it per implementation and return a persistence (with an outbox) for the given setup and clock;
 /// the suite calls <see cref="IStorage.Setup"/> itself and uses a new endpoint name per test.
 /// </summary>
 public abstract class OutboxContract
 {
+    private static readonly TimeProvider Clock = TimeProvider.System;
+
     /// <summary>How long any one step may take before the test fails instead of hanging.</summary>
     protected static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
@@ -18,8 +21,8 @@ public abstract class OutboxContract
     /// <summary>The token of the running test.</summary>
     protected CancellationToken Token => cancellation.Token;
 
-    /// <summary>Creates the persistence under test for <paramref name="setup"/> (the suite calls Setup on it).</summary>
-    protected abstract Task<EndpointPersistence> CreatePersistence(PersistenceSetup setup, CancellationToken cancellationToken);
+    /// <summary>Creates the persistence under test for <paramref name="setup"/> on the endpoint clock <paramref name="time"/> (the suite calls Setup on it).</summary>
+    protected abstract Task<EndpointPersistence> CreatePersistence(PersistenceSetup setup, TimeProvider time, CancellationToken cancellationToken);
 
     [SetUp]
     public void StartClock() => cancellation = new CancellationTokenSource(Timeout * 2);
@@ -175,11 +178,11 @@ public abstract class OutboxContract
         await outbox.MarkDispatched(["dispatched-1"], Token);
         await outbox.MarkDispatched(["dispatched-2"], Token);
 
-        var tooRecent = await outbox.Purge(DateTimeOffset.UtcNow.AddHours(-1), Token);
+        var tooRecent = await outbox.Purge(Clock.GetUtcNow().AddHours(-1), Token);
         Assert.That(tooRecent, Is.Zero, "records dispatched after the cutoff stay");
         Assert.That(await outbox.Get("dispatched-1", cancellationToken: Token), Is.Not.Null);
 
-        var purged = await outbox.Purge(DateTimeOffset.UtcNow.AddMinutes(1), Token);
+        var purged = await outbox.Purge(Clock.GetUtcNow().AddMinutes(1), Token);
         Assert.Multiple(async () =>
         {
             Assert.That(purged, Is.EqualTo(2));
@@ -187,6 +190,22 @@ public abstract class OutboxContract
             Assert.That(await outbox.Get("dispatched-2", cancellationToken: Token), Is.Null);
             Assert.That(await outbox.Get("pending-1", cancellationToken: Token), Is.Not.Null, "undispatched records are never purged");
         });
+    }
+
+    [Test]
+    public async Task Should_stamp_records_by_the_clock_the_purge_compares_them_with()
+    {
+        // The endpoint's clock is years behind the system clock: a record stamped by the system clock would never fall before a cutoff on it.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2020, 1, 1, 12, 0, 0, TimeSpan.Zero));
+        var (persistence, outbox) = await Prepare(clock);
+        await StoreAndCommit(persistence, outbox, "dispatched-1", Operations());
+        await outbox.MarkDispatched(["dispatched-1"], Token);
+
+        clock.Advance(TimeSpan.FromDays(8));
+        Assert.That(await outbox.Purge(clock.GetUtcNow() - TimeSpan.FromDays(9), Token), Is.Zero, "dispatched eight days ago on the endpoint's clock, after this cutoff");
+        Assert.That(await outbox.Get("dispatched-1", cancellationToken: Token), Is.Not.Null);
+        Assert.That(await outbox.Purge(clock.GetUtcNow() - TimeSpan.FromDays(7), Token), Is.EqualTo(1), "dispatched eight days ago on the endpoint's clock, before this cutoff");
+        Assert.That(await outbox.Get("dispatched-1", cancellationToken: Token), Is.Null);
     }
 
     [Test]
@@ -199,7 +218,7 @@ public abstract class OutboxContract
         await StoreAndCommit(other, otherOutbox, "incoming-1", []);
         await otherOutbox.MarkDispatched(["incoming-1"], Token);
 
-        Assert.That(await outbox.Purge(DateTimeOffset.UtcNow.AddMinutes(1), Token), Is.EqualTo(1));
+        Assert.That(await outbox.Purge(Clock.GetUtcNow().AddMinutes(1), Token), Is.EqualTo(1));
         Assert.That(await otherOutbox.Get("incoming-1", cancellationToken: Token), Is.Not.Null);
     }
 
@@ -221,10 +240,10 @@ public abstract class OutboxContract
         ];
     }
 
-    private async Task<(EndpointPersistence Persistence, IOutboxStorage Outbox)> Prepare()
+    private async Task<(EndpointPersistence Persistence, IOutboxStorage Outbox)> Prepare(TimeProvider? time = null)
     {
         var setup = new PersistenceSetup("contract-outbox-" + Guid.NewGuid().ToString("N")[..12], [], Outbox: true);
-        var persistence = await CreatePersistence(setup, Token);
+        var persistence = await CreatePersistence(setup, time ?? Clock, Token);
         await persistence.Storage.Setup(setup, Token);
         Assert.That(persistence.Outbox, Is.Not.Null, "the persistence under test has no outbox store");
         return (persistence, persistence.Outbox!);

@@ -11,6 +11,8 @@ namespace OrderEats.Engine.Contracts;
 /// </summary>
 public abstract class TransportContract
 {
+    private static readonly TimeProvider Clock = TimeProvider.System;
+
     /// <summary>How long a test waits for a signal before it fails.</summary>
     protected static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 
@@ -169,7 +171,7 @@ public abstract class TransportContract
         var transport = await NewTransport();
         var queue = await NewQueue(transport, "delayed");
         var received = await ReceiveInto(transport, queue);
-        var deliverAt = DateTimeOffset.UtcNow.AddSeconds(2);
+        var deliverAt = Clock.GetUtcNow().AddSeconds(2);
         var delayed = NewMessage("later");
 
         await transport.Dispatch([TransportOperation.Send(delayed, queue, deliverAt)]);
@@ -178,7 +180,7 @@ public abstract class TransportContract
         Assert.Multiple(() =>
         {
             Assert.That(message.MessageId, Is.EqualTo(delayed.MessageId));
-            Assert.That(DateTimeOffset.UtcNow, Is.GreaterThanOrEqualTo(deliverAt.AddSeconds(-1)));
+            Assert.That(Clock.GetUtcNow(), Is.GreaterThanOrEqualTo(deliverAt.AddSeconds(-1)));
         });
     }
 
@@ -189,7 +191,7 @@ public abstract class TransportContract
         var transport = await NewTransport();
         var queue = await NewQueue(transport, "due-order");
         var received = await ReceiveInto(transport, queue);
-        var now = DateTimeOffset.UtcNow;
+        var now = Clock.GetUtcNow();
         var late = NewMessage("late");
         var early = NewMessage("early");
 

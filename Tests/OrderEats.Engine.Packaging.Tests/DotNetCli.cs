@@ -6,6 +6,8 @@ namespace OrderEats.Engine.Packaging.Tests;
 /// <summary>Runs the dotnet CLI as a child process, without the MSBuild settings of the test host leaking into it, and returns its output.</summary>
 internal static class DotNetCli
 {
+    private static readonly TimeProvider Clock = TimeProvider.System;
+
     public static async Task<string> Run(string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -27,7 +29,7 @@ internal static class DotNetCli
             start.Environment[name] = value;
         }
 
-        var clock = Stopwatch.StartNew();
+        var begun = Clock.GetTimestamp();
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var output = new StringBuilder();
         var stdout = Pump(process.StandardOutput, output);
@@ -45,7 +47,7 @@ internal static class DotNetCli
         }
 
         await Task.WhenAll(stdout, stderr);
-        TestContext.Progress.WriteLine($"`dotnet {arguments[0]}` took {clock.Elapsed.TotalSeconds:0} s");
+        TestContext.Progress.WriteLine($"`dotnet {arguments[0]}` took {Clock.GetElapsedTime(begun).TotalSeconds:0} s");
         if (process.ExitCode != 0)
         {
             Assert.Fail($"`dotnet {string.Join(' ', arguments)}` exited with {process.ExitCode}. Output:{Environment.NewLine}{output}");

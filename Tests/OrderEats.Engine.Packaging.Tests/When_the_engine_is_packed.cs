@@ -11,13 +11,15 @@ namespace OrderEats.Engine.Packaging.Tests;
 [TestFixture]
 public class When_the_engine_is_packed
 {
+    private static readonly TimeProvider Clock = TimeProvider.System;
+
     private static readonly string[] Packages =
     [
         "OrderEats.Engine.Abstractions", "OrderEats.Engine", "OrderEats.Engine.RabbitMQ", "OrderEats.Engine.Sql", "OrderEats.Engine.Testing", "OrderEats.Engine.AcceptanceTesting",
         "OrderEats.Engine.ConsoleReporting",
     ];
 
-    private readonly string version = "1.0.0-packagetest." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+    private readonly string version = "1.0.0-packagetest." + Clock.GetUtcNow().ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
     private string work = null!;
     private string feed = null!;
 

@@ -4,6 +4,8 @@ namespace OrderEats.Engine.RabbitMQ.Tests;
 
 internal sealed class ProgressLogger : ILogger
 {
+    private static readonly TimeProvider Clock = TimeProvider.System;
+
     public static LogLevel MinimumLevel { get; set; } = LogLevel.Information;
 
     public IDisposable? BeginScope<TState>(TState state)
@@ -15,7 +17,7 @@ internal sealed class ProgressLogger : ILogger
     {
         if (IsEnabled(logLevel))
         {
-            TestContext.Progress.WriteLine($"{DateTimeOffset.UtcNow:HH:mm:ss.fff} {logLevel}: {formatter(state, exception)}{(exception is null ? "" : " | " + exception.GetType().Name + ": " + exception.Message)}");
+            TestContext.Progress.WriteLine($"{Clock.GetUtcNow():HH:mm:ss.fff} {logLevel}: {formatter(state, exception)}{(exception is null ? "" : " | " + exception.GetType().Name + ": " + exception.Message)}");
         }
     }
 }

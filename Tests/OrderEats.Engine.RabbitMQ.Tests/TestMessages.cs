@@ -6,6 +6,8 @@ namespace OrderEats.Engine.RabbitMQ.Tests;
 
 internal static class TestMessages
 {
+    private static readonly TimeProvider Clock = TimeProvider.System;
+
     public static OutgoingMessage New(string text, IDictionary<string, string>? extraHeaders = null)
     {
         var id = Guid.NewGuid().ToString();
@@ -14,7 +16,7 @@ internal static class TestMessages
             [Headers.MessageId] = id,
             [Headers.ContentType] = "application/json",
             [Headers.EnclosedMessageTypes] = "OrderEats.Messages.Commands.PlaceOrder",
-            [Headers.TimeSent] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
+            [Headers.TimeSent] = Clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
         };
         foreach (var (name, value) in extraHeaders ?? new Dictionary<string, string>())
         {

@@ -10,7 +10,7 @@ internal static class TestTransports
         var options = new RabbitMqOptions { RecoveryInterval = TimeSpan.FromSeconds(1), ConnectionName = TestContext.CurrentContext.Test.Name };
         configure?.Invoke(options);
         options.Validate();
-        return new RabbitMqTransport(BrokerAddresses.Parse(amqpUri), options, ProgressLoggerFactory.Instance);
+        return new RabbitMqTransport(BrokerAddresses.Parse(amqpUri), options, TimeProvider.System, ProgressLoggerFactory.Instance);
     }
 
     public static RabbitMqTransport Create(Action<RabbitMqOptions>? configure = null) => Create(BrokerSetUpFixture.Broker.AmqpUri, configure);

@@ -6,6 +6,8 @@ namespace OrderEats.Engine.RabbitMQ.Tests;
 [TestFixture]
 public sealed class When_delaying_messages
 {
+    private static readonly TimeProvider Clock = TimeProvider.System;
+
     // Delays are whole seconds rounded up, so a message is never early; the clock reading around the send is the only slack.
     private static readonly TimeSpan ClockSlack = TimeSpan.FromMilliseconds(200);
     private static readonly int[] DelaysInSendOrder = [3, 1, 2];
@@ -30,7 +32,7 @@ public sealed class When_delaying_messages
         await transport.Setup(new TransportSetup(queue, errorQueue, []));
         var inbox = new Inbox();
         await using var receiver = await transport.Receive(new ReceiveSettings(queue, 4, errorQueue), inbox.Callback);
-        var now = DateTimeOffset.UtcNow;
+        var now = Clock.GetUtcNow();
         var due = DelaysInSendOrder.Select(s => (Message: TestMessages.New($"in {s} s"), At: now.AddSeconds(s))).ToList();
 
         await transport.Dispatch([.. due.Select(d => TransportOperation.Send(d.Message, queue, d.At))]);
@@ -54,7 +56,7 @@ public sealed class When_delaying_messages
         var doomed = RabbitMqBroker.UniqueName("doomed");
         var alive = RabbitMqBroker.UniqueName("alive");
         await transport.Setup(new TransportSetup(doomed, errorQueue, [], [alive]));
-        var now = DateTimeOffset.UtcNow;
+        var now = Clock.GetUtcNow();
         var orphan = TestMessages.New("for a deleted queue");
         var survivor = TestMessages.New("for a live queue");
 
@@ -86,7 +88,7 @@ public sealed class When_delaying_messages
         var missing = RabbitMqBroker.UniqueName("missing");
 
         var exception = Assert.ThrowsAsync<InvalidOperationException>(
-            async () => await transport.Dispatch([TransportOperation.Send(TestMessages.New("never"), missing, DateTimeOffset.UtcNow.AddMinutes(5))]));
+            async () => await transport.Dispatch([TransportOperation.Send(TestMessages.New("never"), missing, Clock.GetUtcNow().AddMinutes(5))]));
 
         Assert.That(exception!.Message, Does.Contain(missing).And.Contain("does not exist"));
     }
@@ -100,7 +102,7 @@ public sealed class When_delaying_messages
         await using var receiver = await transport.Receive(new ReceiveSettings(queue, 1, errorQueue), inbox.Callback);
         var overdue = TestMessages.New("overdue");
 
-        await transport.Dispatch([TransportOperation.Send(overdue, queue, DateTimeOffset.UtcNow.AddMinutes(-1))]);
+        await transport.Dispatch([TransportOperation.Send(overdue, queue, Clock.GetUtcNow().AddMinutes(-1))]);
 
         Assert.That((await inbox.Next()).Message.MessageId, Is.EqualTo(overdue.MessageId));
     }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using OrderEats.Engine.Transport;
 using OrderEats.TestInfrastructure;
 
@@ -9,6 +8,8 @@ namespace OrderEats.Engine.RabbitMQ.Tests;
 [TestFixture]
 public sealed class When_the_broker_restarts
 {
+    private static readonly TimeProvider Clock = TimeProvider.System;
+
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
     private RabbitMqBroker broker = null!;
 
@@ -47,7 +48,7 @@ public sealed class When_the_broker_restarts
             if (sentWhileDown.Contains(message.MessageId))
             {
                 // Only the new connection can deliver these: the first one marks receiving resumed.
-                firstAfterRestart.TrySetResult(DateTimeOffset.UtcNow);
+                firstAfterRestart.TrySetResult(Clock.GetUtcNow());
             }
             else if (!restarted.Task.IsCompleted && seen.Count >= count / 4)
             {
@@ -84,7 +85,7 @@ public sealed class When_the_broker_restarts
             },
             sending.Token);
         await broker.Start();
-        var brokerUp = DateTimeOffset.UtcNow;
+        var brokerUp = Clock.GetUtcNow();
         restarted.TrySetResult();
 
         await sendRestWhileDown.WaitAsync(Timeout);

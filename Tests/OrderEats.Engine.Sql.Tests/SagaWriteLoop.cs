@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using OrderEats.Engine.Persistence;
 
@@ -7,6 +6,8 @@ namespace OrderEats.Engine.Sql.Tests;
 /// <summary>Inserts and then updates sagas one message at a time (a unit of work each), and reports the rate; no timing is asserted.</summary>
 internal static class SagaWriteLoop
 {
+    private static readonly TimeProvider Clock = TimeProvider.System;
+
     public static async Task<IReadOnlyList<Guid>> Run(string label, Func<PersistenceSetup, EndpointPersistence> create, int sagas, int workers)
     {
         var saga = new SagaStorageDefinition("OrderEats.Tests.LoopSaga", "Loop" + Guid.NewGuid().ToString("N")[..10], "OrderId", typeof(string));
@@ -15,7 +16,7 @@ internal static class SagaWriteLoop
         await persistence.Storage.Setup(setup);
         var ids = new Guid[sagas];
 
-        var clock = Stopwatch.StartNew();
+        var started = Clock.GetTimestamp();
         await Task.WhenAll(Enumerable.Range(0, workers).Select(worker => Task.Run(async () =>
         {
             for (var i = worker; i < sagas; i += workers)
@@ -35,11 +36,11 @@ internal static class SagaWriteLoop
                 }
             }
         })));
-        clock.Stop();
+        var elapsed = Clock.GetElapsedTime(started);
 
-        var rate = sagas / clock.Elapsed.TotalSeconds;
+        var rate = sagas / elapsed.TotalSeconds;
         await TestContext.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"{label}: {sagas} sagas inserted then updated (2 units of work each) by {workers} workers in {clock.ElapsedMilliseconds} ms = {rate:F0} insert+update pairs/s"));
+            $"{label}: {sagas} sagas inserted then updated (2 units of work each) by {workers} workers in {(long)elapsed.TotalMilliseconds} ms = {rate:F0} insert+update pairs/s"));
 
         var versions = new List<int>();
         await using (var reader = await persistence.Storage.OpenSession())

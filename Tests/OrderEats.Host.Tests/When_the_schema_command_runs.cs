@@ -6,11 +6,11 @@ public class When_the_schema_command_runs
     [TestCase("postgresql", "jsonb")]
     [TestCase("sqlserver", "nvarchar(max)")]
     [TestCase("sqlite", "CREATE TABLE IF NOT EXISTS")]
-    public void Should_print_every_service_database_with_the_saga_and_outbox_tables(string dialect, string dialectMarker)
+    public async Task Should_print_every_service_database_with_the_saga_and_outbox_tables(string dialect, string dialectMarker)
     {
         using var output = new StringWriter();
 
-        var exitCode = SchemaCommand.Run(CommandLine.Parse(["schema", "--dialect", dialect]), output);
+        var exitCode = await CommandLine.Invoke(["schema", "--dialect", dialect], output, TextWriter.Null);
 
         var script = output.ToString();
         Assert.Multiple(() =>
@@ -27,9 +27,14 @@ public class When_the_schema_command_runs
     }
 
     [Test]
-    public void Should_refuse_an_unknown_dialect_naming_the_choices()
+    public async Task Should_refuse_an_unknown_dialect_naming_the_choices()
     {
-        var error = Assert.Throws<ArgumentException>(() => SchemaCommand.Run(CommandLine.Parse(["schema", "--dialect", "oracle"]), TextWriter.Null));
-        Assert.That(error!.Message, Does.Contain("postgresql, sqlserver, sqlite"));
+        using var error = new StringWriter();
+        var exitCode = await CommandLine.Invoke(["schema", "--dialect", "oracle"], TextWriter.Null, error);
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(CommandLine.UsageError));
+            Assert.That(error.ToString(), Does.Contain("--dialect 'oracle'").And.Contain("postgresql, sqlserver, sqlite"));
+        });
     }
 }

@@ -10,6 +10,8 @@ namespace OrderEats.TestInfrastructure;
 /// </summary>
 public sealed class ServiceCluster : IAsyncDisposable
 {
+    private static readonly TimeProvider Clock = TimeProvider.System;
+
     /// <summary>The services, in start order.</summary>
     public static readonly IReadOnlyList<string> Services = ["Orders", "Payments", "Kitchen", "Notifications"];
 
@@ -117,7 +119,7 @@ public sealed class ServiceCluster : IAsyncDisposable
     public async Task WaitHealthy(ServiceProcess process, string baseUrl, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(process);
-        var deadline = DateTime.UtcNow + HealthTimeout;
+        var deadline = Clock.GetUtcNow() + HealthTimeout;
         var crashes = 0;
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(200));
         while (true)
@@ -152,7 +154,7 @@ public sealed class ServiceCluster : IAsyncDisposable
                 // A slow answer while the machine is busy; ask again.
             }
 
-            if (DateTime.UtcNow > deadline)
+            if (Clock.GetUtcNow() > deadline)
             {
                 throw new TimeoutException($"Service {process.Name} at {baseUrl} was not healthy within {HealthTimeout}.");
             }

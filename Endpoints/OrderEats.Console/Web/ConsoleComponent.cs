@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace OrderEats.Console.Web;
 
@@ -14,7 +15,7 @@ public abstract class ConsoleComponent : ComponentBase
     protected bool IsOperator => HttpContext.User.IsInRole(nameof(ConsoleRole.Operator));
 
     /// <summary>The time the page is rendered at, for relative times.</summary>
-    protected DateTimeOffset Now => HttpContext.RequestServices.GetService(typeof(TimeProvider)) is TimeProvider time ? time.GetUtcNow() : DateTimeOffset.UtcNow;
+    protected DateTimeOffset Now => HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
 
     /// <summary>A console path under the request's path base.</summary>
     protected string Href(string path) => HttpContext.Request.PathBase + path;

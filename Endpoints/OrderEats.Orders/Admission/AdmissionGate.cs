@@ -20,10 +20,14 @@ public sealed class AdmissionGate
     private int shedding;
 
     /// <summary>A gate with the given settings; <paramref name="orders"/> supplies the saga timeouts the default limit derives from.</summary>
-    public AdmissionGate(AdmissionOptions options, OrdersOptions orders)
+    /// <param name="options">The gate's settings.</param>
+    /// <param name="orders">The orders settings (saga timeouts).</param>
+    /// <param name="time">The clock that stamps admitted orders and measures their age; the system clock when null.</param>
+    public AdmissionGate(AdmissionOptions options, OrdersOptions orders, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         this.options = options;
+        Time = time ?? TimeProvider.System;
         maxWait = options.EffectiveMaxWait(orders);
     }
 
@@ -64,7 +68,7 @@ public sealed class AdmissionGate
             return refusal;
         }
 
-        pending[orderId] = Stopwatch.GetTimestamp();
+        pending[orderId] = Time.GetTimestamp();
         return null;
     }
 
@@ -86,6 +90,9 @@ public sealed class AdmissionGate
         $"{(!options.Enabled ? "off" : IsShedding ? "shedding" : "open")}: {InFlight} in flight, draining {DrainPerSecond:0.#}/s, expected wait {Seconds(ExpectedWait)} s of {Seconds(maxWait)} s allowed, queues {QueueDepth} ready{(options.MaxQueueDepth > 0 ? $" of {options.MaxQueueDepth} allowed" : string.Empty)}, {Refused} refused");
 
     internal IReadOnlyCollection<KeyValuePair<Guid, long>> Pending => pending;
+
+    /// <summary>The clock whose timestamps <see cref="Pending"/> holds.</summary>
+    internal TimeProvider Time { get; }
 
     // Called by the sampler: orders that left the in-flight state since the last sample, over the seconds between samples.
     internal void Drained(IEnumerable<Guid> left, int count, double seconds)

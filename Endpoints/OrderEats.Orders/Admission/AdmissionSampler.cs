@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -32,7 +31,7 @@ internal sealed class AdmissionSampler(
         // An order still in flight after both timeouts has been decided by them; it no longer counts against new orders.
         var expire = orders.PaymentTimeout + orders.KitchenTimeout + NeverStored;
         using var timer = new PeriodicTimer(options.SampleInterval);
-        var last = Stopwatch.GetTimestamp();
+        var last = gate.Time.GetTimestamp();
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
@@ -48,7 +47,7 @@ internal sealed class AdmissionSampler(
                     logger.LogWarning(ex, "The admission gate could not read the orders in flight; it keeps its last view ({Admission})", gate.Describe());
                 }
 
-                last = Stopwatch.GetTimestamp();
+                last = gate.Time.GetTimestamp();
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -64,7 +63,7 @@ internal sealed class AdmissionSampler(
         var drained = 0;
         foreach (var (id, admitted) in snapshot)
         {
-            var age = Stopwatch.GetElapsedTime(admitted);
+            var age = gate.Time.GetElapsedTime(admitted);
             if (statuses.TryGetValue(id, out var status) && status is not (nameof(OrderStatus.Submitted) or nameof(OrderStatus.Paid)))
             {
                 left.Add(id);
@@ -77,7 +76,7 @@ internal sealed class AdmissionSampler(
             }
         }
 
-        gate.Drained(left, drained, Stopwatch.GetElapsedTime(last).TotalSeconds);
+        gate.Drained(left, drained, gate.Time.GetElapsedTime(last).TotalSeconds);
         await SampleQueues(cancellationToken);
         if (gate.IsShedding != wasShedding)
         {

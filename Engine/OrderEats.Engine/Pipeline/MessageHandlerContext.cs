@@ -40,6 +40,9 @@ internal class MessageHandlerContext(IncomingContext incoming, OutgoingMessageFa
     protected virtual T? Decorate<T>(T? options)
         where T : ExtendableOptions, new() => options;
 
+    /// <summary>The endpoint's clock.</summary>
+    protected TimeProvider Time => time;
+
     /// <summary>Lets a derived context see each operation it produced (a saga records its timeouts).</summary>
     protected virtual void OnEnqueued(TransportOperation operation)
     {

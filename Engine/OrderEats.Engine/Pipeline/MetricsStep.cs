@@ -19,7 +19,7 @@ internal sealed class MetricsStep(string endpointName, TimeProvider time) : IInc
             { EngineMetrics.EndpointTag, endpointName },
             { EngineMetrics.MessageTypeTag, EngineMetrics.MessageType(context.Headers.GetValueOrDefault(Headers.EnclosedMessageTypes)) },
         };
-        var started = Stopwatch.GetTimestamp();
+        var started = time.GetTimestamp();
         try
         {
             await next();
@@ -31,7 +31,7 @@ internal sealed class MetricsStep(string endpointName, TimeProvider time) : IInc
         }
 
         EngineMetrics.Processed.Add(1, tags);
-        EngineMetrics.ProcessingTime.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
+        EngineMetrics.ProcessingTime.Record(time.GetElapsedTime(started).TotalSeconds, tags);
         if (Telemetry.CriticalTime.Of(context.Headers, time.GetUtcNow()) is { } critical)
         {
             EngineMetrics.CriticalTime.Record(critical.TotalSeconds, tags);

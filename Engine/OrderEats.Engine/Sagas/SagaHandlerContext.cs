@@ -41,7 +41,7 @@ internal sealed class SagaHandlerContext(
             headers.TryGetValue(Headers.SagaId, out var target) && target == sagaId.ToString())
         {
             var messageType = headers[Headers.EnclosedMessageTypes].Split(';')[0];
-            pendingTimeouts.Add(new PendingTimeout(Guid.Parse(timeoutId), messageType, operation.DeliverAt ?? DateTimeOffset.UtcNow));
+            pendingTimeouts.Add(new PendingTimeout(Guid.Parse(timeoutId), messageType, operation.DeliverAt ?? Time.GetUtcNow()));
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using OrderEats.Benchmarks.Messages;
 using OrderEats.Engine;
 
@@ -7,6 +6,8 @@ namespace OrderEats.Benchmarks.EngineRuns;
 // Sends the next hop; after the last hop starts the chain again (closed loop: the number of chains in flight stays constant).
 internal sealed class ChainHopHandler(Progress progress, ChainSettings settings) : IHandleMessages<ChainHop>
 {
+    private static readonly TimeProvider Clock = TimeProvider.System;
+
     public Task Handle(ChainHop message, IMessageHandlerContext context)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -17,7 +18,7 @@ internal sealed class ChainHopHandler(Progress progress, ChainSettings settings)
             return context.SendLocal(message with { Hop = message.Hop + 1 });
         }
 
-        progress.Latencies.Add(Stopwatch.GetElapsedTime(message.StartedTicks).TotalMilliseconds);
-        return context.SendLocal(new ChainHop(message.Chain, 1, Stopwatch.GetTimestamp()));
+        progress.Latencies.Add(Clock.GetElapsedTime(message.StartedTicks).TotalMilliseconds);
+        return context.SendLocal(new ChainHop(message.Chain, 1, Clock.GetTimestamp()));
     }
 }

@@ -5,6 +5,8 @@ namespace OrderEats.Benchmarks.EngineRuns;
 /// <summary>Counts handled messages (distinct ids, and attempts) and completes when a target is reached.</summary>
 public sealed class Progress
 {
+    private static readonly TimeProvider Clock = TimeProvider.System;
+
     private readonly ConcurrentDictionary<string, byte> seen = new(StringComparer.Ordinal);
     private TaskCompletionSource reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long attempts;
@@ -47,7 +49,7 @@ public sealed class Progress
     /// <summary>Counts one unit of work without de-duplication.</summary>
     public void Increment()
     {
-        Interlocked.CompareExchange(ref firstTicks, System.Diagnostics.Stopwatch.GetTimestamp(), 0);
+        Interlocked.CompareExchange(ref firstTicks, Clock.GetTimestamp(), 0);
         if (Interlocked.Increment(ref count) >= Interlocked.Read(ref target))
         {
             reached.TrySetResult();

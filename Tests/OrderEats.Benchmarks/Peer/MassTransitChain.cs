@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using OrderEats.Benchmarks.EngineRuns;
@@ -13,6 +12,8 @@ namespace OrderEats.Benchmarks.Peer;
 /// </summary>
 internal sealed class MassTransitChain(string amqpUri, int concurrency, int hops)
 {
+    private static readonly TimeProvider Clock = TimeProvider.System;
+
     public Progress Progress { get; } = new();
 
     public async Task<Running> Start(string queue, CancellationToken cancellationToken = default)
@@ -47,8 +48,8 @@ internal sealed class MassTransitChain(string amqpUri, int concurrency, int hops
                         return;
                     }
 
-                    Progress.Latencies.Add(Stopwatch.GetElapsedTime(hop.StartedTicks).TotalMilliseconds);
-                    await context.Send(destination, new ChainHop(hop.Chain, 1, Stopwatch.GetTimestamp()));
+                    Progress.Latencies.Add(Clock.GetElapsedTime(hop.StartedTicks).TotalMilliseconds);
+                    await context.Send(destination, new ChainHop(hop.Chain, 1, Clock.GetTimestamp()));
                 });
             });
         });
@@ -65,7 +66,7 @@ internal sealed class MassTransitChain(string amqpUri, int concurrency, int hops
         {
             for (var i = 0; i < chains; i++)
             {
-                await send.Send(new ChainHop(i, 1, Stopwatch.GetTimestamp()), cancellationToken);
+                await send.Send(new ChainHop(i, 1, Clock.GetTimestamp()), cancellationToken);
             }
         }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using OrderEats.Benchmarks.EngineRuns;
 using OrderEats.Benchmarks.Messages;
@@ -13,6 +12,8 @@ namespace OrderEats.Benchmarks.Raw;
 /// </summary>
 internal sealed class RawChain(string amqpUri, int concurrency, int hops, DurableStep? durableStep)
 {
+    private static readonly TimeProvider Clock = TimeProvider.System;
+
     private const string TypeName = "OrderEats.Benchmarks.Messages.ChainHop";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -53,10 +54,10 @@ internal sealed class RawChain(string amqpUri, int concurrency, int hops, Durabl
                 }
                 else
                 {
-                    Progress.Latencies.Add(Stopwatch.GetElapsedTime(hop.StartedTicks).TotalMilliseconds);
+                    Progress.Latencies.Add(Clock.GetElapsedTime(hop.StartedTicks).TotalMilliseconds);
                     if (restartChains)
                     {
-                        await Send(new ChainHop(hop.Chain, 1, Stopwatch.GetTimestamp()), CancellationToken.None);
+                        await Send(new ChainHop(hop.Chain, 1, Clock.GetTimestamp()), CancellationToken.None);
                     }
                 }
 
@@ -69,15 +70,15 @@ internal sealed class RawChain(string amqpUri, int concurrency, int hops, Durabl
         };
         var tag = await consumerChannel.BasicConsumeAsync(queue, autoAck: false, consumer, cancellationToken);
         return (
-            (chain, token) => Send(new ChainHop(chain, 1, Stopwatch.GetTimestamp()), token),
+            (chain, token) => Send(new ChainHop(chain, 1, Clock.GetTimestamp()), token),
             async () =>
             {
                 // Stop deliveries, let the handlers in flight finish (bounded), then delete the queue and close; a benchmark must not hang on cleanup.
                 await Bounded(consumerChannel.BasicCancelAsync(tag));
-                var drained = Stopwatch.StartNew();
+                var drained = Clock.GetTimestamp();
                 using (var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(20)))
                 {
-                    while (Volatile.Read(ref inFlight) > 0 && drained.Elapsed < TimeSpan.FromSeconds(10))
+                    while (Volatile.Read(ref inFlight) > 0 && Clock.GetElapsedTime(drained) < TimeSpan.FromSeconds(10))
                     {
                         await timer.WaitForNextTickAsync();
                     }

@@ -6,12 +6,14 @@ namespace OrderEats.Console.Tests.Monitoring;
 [TestFixture]
 public class When_completed_sagas_age
 {
+    private static readonly TimeProvider Clock = TimeProvider.System;
+
     [Test]
     public async Task Should_purge_completed_sagas_after_the_retention_window_and_keep_running_ones()
     {
         await using var harness = await ConsoleHarness.Start(new Dictionary<string, string?> { ["Console:SagaRetentionHours"] = "24" });
         var store = harness.Services.GetRequiredService<SagaStore>();
-        var now = DateTimeOffset.UtcNow;
+        var now = Clock.GetUtcNow();
         var oldCompleted = Record(now - TimeSpan.FromHours(25), completed: true);
         var recentCompleted = Record(now - TimeSpan.FromHours(23), completed: true);
         var oldRunning = Record(now - TimeSpan.FromHours(48), completed: false);

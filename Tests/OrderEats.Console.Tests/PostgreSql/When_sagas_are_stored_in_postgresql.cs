@@ -6,12 +6,14 @@ namespace OrderEats.Console.Tests.PostgreSql;
 [TestFixture]
 public class When_sagas_are_stored_in_postgresql
 {
+    private static readonly TimeProvider Clock = TimeProvider.System;
+
     [Test]
     public async Task Should_store_search_detail_and_purge_saga_instances()
     {
         await using var harness = await ConsoleHarness.Start(PostgresSetUp.UniqueDatabase(), PostgresSetUp.ServerConnectionString);
         var store = harness.Services.GetRequiredService<SagaStore>();
-        var now = DateTimeOffset.UtcNow;
+        var now = Clock.GetUtcNow();
         var sagaId = Guid.NewGuid();
         var opened = Record(sagaId, "Cart-ABC", now - TimeSpan.FromHours(30), "{\"state\":\"Open\"}", completed: false);
         var closed = Record(sagaId, "Cart-ABC", now - TimeSpan.FromHours(26), "{\"state\":\"Closed\"}", completed: true);

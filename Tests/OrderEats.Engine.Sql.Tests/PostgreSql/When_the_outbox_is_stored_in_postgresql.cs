@@ -13,6 +13,6 @@ public sealed class When_the_outbox_is_stored_in_postgresql : OutboxContract
     [OneTimeTearDown]
     public Task DropDatabase() => database.Drop();
 
-    protected override Task<EndpointPersistence> CreatePersistence(PersistenceSetup setup, CancellationToken cancellationToken) =>
-        Task.FromResult(SqlPersistences.Create(setup.EndpointName, c => c.UsePostgreSql(database.ConnectionString, o => o.SchemaName = "endpoint_outbox")));
+    protected override Task<EndpointPersistence> CreatePersistence(PersistenceSetup setup, TimeProvider time, CancellationToken cancellationToken) =>
+        Task.FromResult(SqlPersistences.Create(setup.EndpointName, c => c.UsePostgreSql(database.ConnectionString, o => o.SchemaName = "endpoint_outbox"), time));
 }

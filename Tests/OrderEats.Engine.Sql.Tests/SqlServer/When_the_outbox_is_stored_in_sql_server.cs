@@ -13,6 +13,6 @@ public sealed class When_the_outbox_is_stored_in_sql_server : OutboxContract
     [OneTimeTearDown]
     public Task DropDatabase() => database?.Drop() ?? Task.CompletedTask;
 
-    protected override Task<EndpointPersistence> CreatePersistence(PersistenceSetup setup, CancellationToken cancellationToken) =>
-        Task.FromResult(SqlPersistences.Create(setup.EndpointName, c => c.UseSqlServer(database!.ConnectionString, o => o.SchemaName = "endpoint_outbox")));
+    protected override Task<EndpointPersistence> CreatePersistence(PersistenceSetup setup, TimeProvider time, CancellationToken cancellationToken) =>
+        Task.FromResult(SqlPersistences.Create(setup.EndpointName, c => c.UseSqlServer(database!.ConnectionString, o => o.SchemaName = "endpoint_outbox"), time));
 }

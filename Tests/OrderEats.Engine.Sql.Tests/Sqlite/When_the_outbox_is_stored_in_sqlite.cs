@@ -13,6 +13,6 @@ public sealed class When_the_outbox_is_stored_in_sqlite : OutboxContract
     [OneTimeTearDown]
     public void DeleteFile() => file.Dispose();
 
-    protected override Task<EndpointPersistence> CreatePersistence(PersistenceSetup setup, CancellationToken cancellationToken) =>
-        Task.FromResult(SqlPersistences.Create(setup.EndpointName, c => c.UseSqlite(file.ConnectionString)));
+    protected override Task<EndpointPersistence> CreatePersistence(PersistenceSetup setup, TimeProvider time, CancellationToken cancellationToken) =>
+        Task.FromResult(SqlPersistences.Create(setup.EndpointName, c => c.UseSqlite(file.ConnectionString), time));
 }

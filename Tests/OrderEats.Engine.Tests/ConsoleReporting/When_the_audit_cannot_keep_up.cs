@@ -8,6 +8,8 @@ namespace OrderEats.Engine.Tests.ConsoleReporting;
 [TestFixture]
 public class When_the_audit_cannot_keep_up
 {
+    private static readonly TimeProvider Clock = TimeProvider.System;
+
     [Test]
     public async Task Should_drop_records_without_blocking_when_the_buffer_is_full_and_send_the_rest_in_batches()
     {
@@ -50,7 +52,7 @@ public class When_the_audit_cannot_keep_up
     }
 
     private static SagaAuditEntry Entry() => new(
-        "Saga", Guid.NewGuid(), "1", "ep", DateTimeOffset.UtcNow, new AuditedMessage("m", "T", "Send", null, null, null, null, new Dictionary<string, string>(), "{}"),
+        "Saga", Guid.NewGuid(), "1", "ep", Clock.GetUtcNow(), new AuditedMessage("m", "T", "Send", null, null, null, null, new Dictionary<string, string>(), "{}"),
         IsNew: true, Completed: false, null, "{}", [], [], [], [], null);
 
     private sealed class HeldTransport : ITransport

@@ -18,12 +18,12 @@ public class LearningTransportContractTests : TransportContract
     public void DeleteFolder() => folder.Dispose();
 
     protected override Task<ITransport> CreateTransport(CancellationToken cancellationToken) =>
-        Task.FromResult<ITransport>(new LearningTransport(folder.Root, NullLoggerFactory.Instance));
+        Task.FromResult<ITransport>(new LearningTransport(folder.Root, TimeProvider.System, NullLoggerFactory.Instance));
 
     protected override async Task SendUnreadableMessage(string queue, CancellationToken cancellationToken)
     {
         var temp = Path.Combine(folder.Root, ".tmp", Guid.NewGuid().ToString("N"));
         await File.WriteAllTextAsync(temp, "{\"id\": \"torn", Encoding.UTF8, cancellationToken);
-        File.Move(temp, Path.Combine(folder.Queue(queue), MessageFile.NextName()));
+        File.Move(temp, Path.Combine(folder.Queue(queue), MessageFile.NextName(TimeProvider.System)));
     }
 }

@@ -12,10 +12,10 @@ public class When_a_message_file_is_unreadable
     public async Task Should_deliver_the_raw_bytes_with_a_generated_id_and_a_transport_error(string content)
     {
         using var folder = new LearningFolder();
-        await using var transport = new LearningTransport(folder.Root, NullLoggerFactory.Instance);
+        await using var transport = new LearningTransport(folder.Root, TimeProvider.System, NullLoggerFactory.Instance);
         await transport.Setup(new TransportSetup("orders", "error", []));
         var raw = System.Text.Encoding.UTF8.GetBytes(content);
-        await File.WriteAllBytesAsync(Path.Combine(folder.Queue("orders"), MessageFile.NextName()), raw);
+        await File.WriteAllBytesAsync(Path.Combine(folder.Queue("orders"), MessageFile.NextName(TimeProvider.System)), raw);
 
         var (receiver, received) = await LearningTestMessages.ReceiveInto(transport, "orders");
         var message = await received.Next();

@@ -14,7 +14,7 @@ public class When_a_receiver_died_with_messages_in_flight
     public async Task SetUp()
     {
         folder = new LearningFolder();
-        transport = new LearningTransport(folder.Root, NullLoggerFactory.Instance);
+        transport = new LearningTransport(folder.Root, TimeProvider.System, NullLoggerFactory.Instance);
         await transport.Setup(new TransportSetup("orders", "error", []));
     }
 

@@ -18,7 +18,7 @@ public class When_a_receiving_process_is_killed
     {
         using var folder = new LearningFolder();
         var ids = Enumerable.Range(0, MessageCount).Select(_ => Guid.NewGuid().ToString()).ToList();
-        await using (var transport = new LearningTransport(folder.Root, NullLoggerFactory.Instance))
+        await using (var transport = new LearningTransport(folder.Root, TimeProvider.System, NullLoggerFactory.Instance))
         {
             await transport.Setup(new TransportSetup("in", "error", [], ["out"]));
             await transport.Dispatch([.. ids.Select(id => TransportOperation.Send(Message(id), "in"))]);

@@ -7,6 +7,8 @@ namespace OrderEats.Engine.Tests.Learning;
 [TestFixture]
 public class When_delaying_messages
 {
+    private static readonly TimeProvider Clock = TimeProvider.System;
+
     private LearningFolder folder = null!;
     private LearningTransport transport = null!;
 
@@ -14,7 +16,7 @@ public class When_delaying_messages
     public async Task SetUp()
     {
         folder = new LearningFolder();
-        transport = new LearningTransport(folder.Root, NullLoggerFactory.Instance);
+        transport = new LearningTransport(folder.Root, TimeProvider.System, NullLoggerFactory.Instance);
         await transport.Setup(new TransportSetup("here", "error", [], ["gone"]));
     }
 
@@ -28,7 +30,7 @@ public class When_delaying_messages
     [Test]
     public async Task Should_keep_a_long_delay_in_the_delayed_folder_under_its_due_time()
     {
-        var deliverAt = DateTimeOffset.UtcNow.AddDays(30);
+        var deliverAt = Clock.GetUtcNow().AddDays(30);
 
         await transport.Dispatch([TransportOperation.Send(LearningTestMessages.New(), "here", deliverAt)]);
 
@@ -44,7 +46,7 @@ public class When_delaying_messages
     [Test]
     public async Task Should_deliver_the_others_when_one_destination_queue_was_deleted()
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = Clock.GetUtcNow();
         await transport.Dispatch([TransportOperation.Send(LearningTestMessages.New(), "gone", now.AddSeconds(1))]);
         Directory.Delete(folder.Queue("gone"));
         var deliverable = LearningTestMessages.New();

@@ -7,6 +7,8 @@ namespace OrderEats.Engine.Tests.Routing;
 [TestFixture]
 public class When_an_outgoing_message_is_built
 {
+    private static readonly TimeProvider Clock = TimeProvider.System;
+
     private static readonly string[] ExpectedHierarchy =
     [
         "OrderEats.Engine.Tests.Routing.When_an_outgoing_message_is_built.SomethingHappened",
@@ -42,7 +44,7 @@ public class When_an_outgoing_message_is_built
             Assert.That(headers[Headers.ContentType], Is.EqualTo("application/json"));
             Assert.That(headers[Headers.MessageIntent], Is.EqualTo("Send"));
             Assert.That(headers[Headers.EnclosedMessageTypes], Is.EqualTo("OrderEats.Engine.Tests.Routing.When_an_outgoing_message_is_built.ChargeIt"));
-            Assert.That(DateTimeOffset.Parse(headers[Headers.TimeSent], System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(DateTimeOffset.UtcNow).Within(TimeSpan.FromMinutes(1)));
+            Assert.That(DateTimeOffset.Parse(headers[Headers.TimeSent], System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(Clock.GetUtcNow()).Within(TimeSpan.FromMinutes(1)));
             Assert.That(System.Text.Encoding.UTF8.GetString(operation.Message.Body.Span), Is.EqualTo("{\"amount\":7}"));
         });
     }
@@ -89,7 +91,7 @@ public class When_an_outgoing_message_is_built
     {
         var options = new SendOptions { DeliveryDelay = TimeSpan.FromMinutes(5) };
         var operation = factory.Create(new ChargeIt(1), MessageIntent.Send, options, null, TimeProvider.System);
-        Assert.That(operation.DeliverAt, Is.EqualTo(DateTimeOffset.UtcNow.AddMinutes(5)).Within(TimeSpan.FromSeconds(30)));
+        Assert.That(operation.DeliverAt, Is.EqualTo(Clock.GetUtcNow().AddMinutes(5)).Within(TimeSpan.FromSeconds(30)));
     }
 
     public sealed record ChargeIt(int Amount) : ICommand;

@@ -14,6 +14,8 @@ namespace OrderEats.Orders.Tests.Edge;
 [TestFixture]
 public class When_a_token_claims_back_office_rights
 {
+    private static readonly TimeProvider Clock = TimeProvider.System;
+
     private const string StaffKey = "orders-tests-staff-signing-key-9876543210-zyxwvu";
 
     // 64 bytes: long enough that HS384 and HS512 could verify with it, so only the pinned algorithm list refuses them.
@@ -87,7 +89,7 @@ public class When_a_token_claims_back_office_rights
             Subject = new ClaimsIdentity([new Claim("sub", alice.Id.ToString())]),
             Issuer = "ordereats",
             Audience = "ordereats-api",
-            Expires = DateTime.UtcNow.AddHours(1),
+            Expires = Clock.GetUtcNow().UtcDateTime.AddHours(1),
         });
         using var client = app.Anonymous();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", unsigned);
@@ -120,7 +122,7 @@ public class When_a_token_claims_back_office_rights
         Subject = new ClaimsIdentity([new Claim("sub", alice.Id.ToString()), .. extra]),
         Issuer = issuer,
         Audience = audience,
-        Expires = DateTime.UtcNow.AddHours(1),
+        Expires = Clock.GetUtcNow().UtcDateTime.AddHours(1),
         SigningCredentials = new SigningCredentials(OrdersAuthOptions.Key(key), algorithm),
     });
 }

@@ -13,6 +13,8 @@ namespace OrderEats.Orders.Tests.Edge;
 [TestFixture]
 public class When_calling_the_api_with_credentials
 {
+    private static readonly TimeProvider Clock = TimeProvider.System;
+
     private OrdersTestApp app = null!;
     private Restaurant restaurant = null!;
     private Customer alice = null!;
@@ -123,9 +125,9 @@ public class When_calling_the_api_with_credentials
         using var wrongKey = app.Anonymous();
         wrongKey.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.Header, "guessed-key");
         using var forged = app.Anonymous();
-        forged.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token("someone-elses-signing-key-0123456789-abcdefghij", DateTime.UtcNow.AddHours(1)));
+        forged.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token("someone-elses-signing-key-0123456789-abcdefghij", Clock.GetUtcNow().UtcDateTime.AddHours(1)));
         using var expired = app.Anonymous();
-        expired.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(OrdersTestApp.SigningKey, DateTime.UtcNow.AddHours(-1)));
+        expired.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(OrdersTestApp.SigningKey, Clock.GetUtcNow().UtcDateTime.AddHours(-1)));
 
         var answers = new List<Problem>();
         foreach (var client in new[] { wrongKey, forged, expired })

@@ -18,6 +18,8 @@ namespace OrderEats.Orders.Tests.Edge;
 [TestFixture]
 public class When_customer_tokens_come_from_an_identity_provider
 {
+    private static readonly TimeProvider Clock = TimeProvider.System;
+
     private const string Authority = "https://idp.example.test/realms/ordereats";
     private readonly RSA providerKey = RSA.Create(2048);
     private OrdersTestApp app = null!;
@@ -87,7 +89,7 @@ public class When_customer_tokens_come_from_an_identity_provider
         Subject = new ClaimsIdentity([new Claim("sub", alice.Id.ToString()), .. extra]),
         Issuer = Authority,
         Audience = "ordereats-api",
-        Expires = DateTime.UtcNow.AddHours(1),
+        Expires = Clock.GetUtcNow().UtcDateTime.AddHours(1),
         SigningCredentials = credentials,
     });
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +18,8 @@ namespace OrderEats.Orders.Tests.Edge;
 [TestFixture]
 public class When_the_orders_process_dies_between_commit_and_dispatch
 {
+    private static readonly TimeProvider Clock = TimeProvider.System;
+
     private const int Kills = 5;
     private const int CrashAt = 3;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
@@ -41,7 +42,7 @@ public class When_the_orders_process_dies_between_commit_and_dispatch
         http.DefaultRequestHeaders.Add("X-Api-Key", OrdersProcess.ApiKey);
         var answered = new List<Guid>();
         var cutOff = new List<Guid>();
-        var clock = Stopwatch.StartNew();
+        var begun = Clock.GetTimestamp();
         try
         {
             (Guid Customer, Guid Restaurant, Guid Item)? catalog = null;
@@ -98,7 +99,7 @@ public class When_the_orders_process_dies_between_commit_and_dispatch
 
         var all = answered.Concat(cutOff).ToList();
         TestContext.Progress.WriteLine(
-            $"edge kill test: {Kills} kills between commit and dispatch, {all.Count} orders ({answered.Count} answered, {cutOff.Count} cut off and repaired by the control message), all terminal once in {clock.Elapsed.TotalSeconds:0.0} s");
+            $"edge kill test: {Kills} kills between commit and dispatch, {all.Count} orders ({answered.Count} answered, {cutOff.Count} cut off and repaired by the control message), all terminal once in {Clock.GetElapsedTime(begun).TotalSeconds:0.0} s");
         Assert.Multiple(() =>
         {
             Assert.That(cutOff, Has.Count.EqualTo(Kills), "one order cut off per kill");

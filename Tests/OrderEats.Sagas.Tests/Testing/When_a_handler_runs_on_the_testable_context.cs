@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using OrderEats.Engine;
 using OrderEats.Engine.Testing;
 using OrderEats.Messages;
@@ -10,6 +11,8 @@ namespace OrderEats.Sagas.Tests.Testing;
 [TestFixture]
 public class When_a_handler_runs_on_the_testable_context
 {
+    private static readonly TimeProvider Clock = TimeProvider.System;
+
     [Test]
     public async Task Should_record_sends_publishes_and_replies_with_their_options()
     {
@@ -36,7 +39,7 @@ public class When_a_handler_runs_on_the_testable_context
     public async Task Should_record_timeouts_apart_with_their_due_time()
     {
         var context = new TestableMessageHandlerContext();
-        var deliverAt = DateTimeOffset.UtcNow.AddMinutes(3);
+        var deliverAt = Clock.GetUtcNow().AddMinutes(3);
         var options = new SendOptions { DeliverAt = deliverAt };
         options.Headers[Headers.IsSagaTimeout] = bool.TrueString;
         await context.SendLocal(new KitchenTimeout(), options);
@@ -48,13 +51,24 @@ public class When_a_handler_runs_on_the_testable_context
         }
     }
 
+    [Test]
+    public async Task Should_turn_a_delay_into_a_due_time_on_the_contexts_clock()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2030, 5, 1, 8, 0, 0, TimeSpan.Zero));
+        var context = new TestableMessageHandlerContext(clock);
+        var options = new SendOptions { DeliveryDelay = TimeSpan.FromMinutes(5) };
+        options.Headers[Headers.IsSagaTimeout] = bool.TrueString;
+        await context.SendLocal(new KitchenTimeout(), options);
+        Assert.That(context.TimeoutMessages.Single().DeliverAt, Is.EqualTo(new DateTimeOffset(2030, 5, 1, 8, 5, 0, TimeSpan.Zero)));
+    }
+
     [TestCase(1500)]
     [TestCase(250)]
     [TestCase(90_000)]
     public async Task Should_recover_the_exact_delay_a_saga_asked_for(int milliseconds)
     {
         var context = new TestableMessageHandlerContext();
-        var options = new SendOptions { DeliverAt = DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(milliseconds) };
+        var options = new SendOptions { DeliverAt = Clock.GetUtcNow() + TimeSpan.FromMilliseconds(milliseconds) };
         options.Headers[Headers.IsSagaTimeout] = bool.TrueString;
         await context.SendLocal(new KitchenTimeout(), options);
         Assert.That(context.TimeoutMessages.Single().Within, Is.EqualTo(TimeSpan.FromMilliseconds(milliseconds)));

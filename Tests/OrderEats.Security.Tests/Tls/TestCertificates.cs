@@ -9,6 +9,8 @@ namespace OrderEats.Security.Tests.Tls;
 /// </summary>
 public sealed class TestCertificates : IDisposable
 {
+    private static readonly TimeProvider Clock = TimeProvider.System;
+
     private TestCertificates(string folder) => Folder = folder;
 
     public string Folder { get; }
@@ -32,7 +34,7 @@ public sealed class TestCertificates : IDisposable
 
         File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         var certificates = new TestCertificates(folder);
-        var now = DateTimeOffset.UtcNow;
+        var now = Clock.GetUtcNow();
         using var ca = Authority("OrderEats Test CA", now);
         using var other = Authority("Someone Else's CA", now);
         using var key = RSA.Create(2048);

@@ -10,6 +10,8 @@ namespace OrderEats.Services.Tests.Notifications;
 [TestFixture(TestPersistence.PostgreSql)]
 public class When_order_events_are_published(TestPersistence persistence)
 {
+    private static readonly TimeProvider Clock = TimeProvider.System;
+
     [Test]
     public async Task Should_notify_the_customer_once_per_event_type()
     {
@@ -37,7 +39,7 @@ public class When_order_events_are_published(TestPersistence persistence)
                 (orderId, NotificationKind.OrderReady, customerId),
                 (cancelledOrder, NotificationKind.OrderCancelled, customerId),
             }));
-            Assert.That(log.Select(n => n.SentAt), Has.All.EqualTo(DateTimeOffset.UtcNow).Within(TimeSpan.FromMinutes(1)));
+            Assert.That(log.Select(n => n.SentAt), Has.All.EqualTo(Clock.GetUtcNow()).Within(TimeSpan.FromMinutes(1)));
         });
     }
 }

@@ -10,6 +10,8 @@ namespace OrderEats.Services.Tests.Payments;
 [TestFixture(TestPersistence.PostgreSql)]
 public class When_an_order_is_charged(TestPersistence persistence)
 {
+    private static readonly TimeProvider Clock = TimeProvider.System;
+
     [Test]
     public async Task Should_reply_PaymentCharged_and_record_one_charge()
     {
@@ -29,7 +31,7 @@ public class When_an_order_is_charged(TestPersistence persistence)
             Assert.That(ledger[0].EntryId, Is.EqualTo(reply.ChargeId));
             Assert.That(ledger[0].Amount, Is.EqualTo(19.99m));
             Assert.That(ledger[0].Currency, Is.EqualTo("EUR"));
-            Assert.That(ledger[0].At, Is.EqualTo(DateTimeOffset.UtcNow).Within(TimeSpan.FromMinutes(1)));
+            Assert.That(ledger[0].At, Is.EqualTo(Clock.GetUtcNow()).Within(TimeSpan.FromMinutes(1)));
         });
     }
 

@@ -12,13 +12,15 @@ internal sealed class DelayedDelivery : IAsyncDisposable
 
     private readonly LearningLayout layout;
     private readonly ILogger logger;
+    private readonly TimeProvider time;
     private readonly CancellationTokenSource stopping = new();
     private readonly HashSet<string> reported = [];
     private readonly Task loop;
 
-    public DelayedDelivery(LearningLayout layout, ILogger logger)
+    public DelayedDelivery(LearningLayout layout, TimeProvider time, ILogger logger)
     {
         this.layout = layout;
+        this.time = time;
         this.logger = logger;
         loop = Task.Run(Run);
     }
@@ -60,7 +62,7 @@ internal sealed class DelayedDelivery : IAsyncDisposable
 
     private void MoveDueMessages()
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = time.GetUtcNow();
         foreach (var file in MessageFile.List(layout.Delayed))
         {
             var name = Path.GetFileName(file);
@@ -94,7 +96,7 @@ internal sealed class DelayedDelivery : IAsyncDisposable
 
             try
             {
-                File.Move(file, Path.Combine(layout.Queue(destination), MessageFile.NextName()), overwrite: true);
+                File.Move(file, Path.Combine(layout.Queue(destination), MessageFile.NextName(time)), overwrite: true);
                 logger.LogDebug("Delivered delayed message {MessageId} to {Queue}", envelope.Id, destination);
             }
             catch (FileNotFoundException)

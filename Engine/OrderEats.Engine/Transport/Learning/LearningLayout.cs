@@ -7,8 +7,11 @@ namespace OrderEats.Engine.Transport.Learning;
 /// </remarks>
 internal sealed class LearningLayout
 {
-    public LearningLayout(string root)
+    private readonly TimeProvider time;
+
+    public LearningLayout(string root, TimeProvider time)
     {
+        this.time = time;
         Root = Path.GetFullPath(root);
         Delayed = Path.Combine(Root, ".delayed");
         Subscriptions = Path.Combine(Root, ".subscriptions");
@@ -36,7 +39,7 @@ internal sealed class LearningLayout
     /// <summary>Temp files of writers killed before their rename were never visible to anyone; a live writer's are milliseconds old.</summary>
     private void DeleteAbandonedTempFiles()
     {
-        var abandonedBefore = DateTime.UtcNow - TimeSpan.FromHours(1);
+        var abandonedBefore = time.GetUtcNow().UtcDateTime - TimeSpan.FromHours(1);
         foreach (var file in Directory.EnumerateFiles(Temp).Where(file => File.GetLastWriteTimeUtc(file) < abandonedBefore))
         {
             try

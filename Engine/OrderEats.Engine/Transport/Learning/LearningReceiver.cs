@@ -14,6 +14,7 @@ internal sealed class LearningReceiver : IAsyncDisposable
     private readonly ReceiveSettings settings;
     private readonly OnMessage onMessage;
     private readonly ILogger logger;
+    private readonly TimeProvider time;
     private readonly string queuePath;
     private readonly InFlightOwner owner;
     private readonly SemaphoreSlim slots;
@@ -23,9 +24,10 @@ internal sealed class LearningReceiver : IAsyncDisposable
     private readonly Task loop;
     private int disposed;
 
-    public LearningReceiver(string queuePath, ReceiveSettings settings, OnMessage onMessage, ILogger logger)
+    public LearningReceiver(string queuePath, ReceiveSettings settings, OnMessage onMessage, TimeProvider time, ILogger logger)
     {
         this.queuePath = queuePath;
+        this.time = time;
         this.settings = settings;
         this.onMessage = onMessage;
         this.logger = logger;
@@ -60,15 +62,15 @@ internal sealed class LearningReceiver : IAsyncDisposable
 
     private async Task Run()
     {
-        var nextRecovery = DateTime.UtcNow + RecoveryInterval;
+        var nextRecovery = time.GetUtcNow() + RecoveryInterval;
         try
         {
             while (!stopping.IsCancellationRequested)
             {
-                if (DateTime.UtcNow >= nextRecovery)
+                if (time.GetUtcNow() >= nextRecovery)
                 {
                     OrphanRecovery.Run(queuePath, owner.Id, logger);
-                    nextRecovery = DateTime.UtcNow + RecoveryInterval;
+                    nextRecovery = time.GetUtcNow() + RecoveryInterval;
                 }
 
                 if (!await ClaimAvailable())

@@ -13,15 +13,17 @@ internal sealed class LearningTransport : ITransport, IQueueDepth, ISubscription
     private readonly LearningLayout layout;
     private readonly ILoggerFactory loggerFactory;
     private readonly ILogger logger;
+    private readonly TimeProvider time;
     private readonly DelayedDelivery delayedDelivery;
     private readonly ConcurrentDictionary<LearningReceiver, bool> receivers = new();
 
-    public LearningTransport(string folder, ILoggerFactory loggerFactory)
+    public LearningTransport(string folder, TimeProvider time, ILoggerFactory loggerFactory)
     {
-        layout = new LearningLayout(folder);
+        this.time = time;
+        layout = new LearningLayout(folder, time);
         this.loggerFactory = loggerFactory;
         logger = loggerFactory.CreateLogger<LearningTransport>();
-        delayedDelivery = new DelayedDelivery(layout, logger);
+        delayedDelivery = new DelayedDelivery(layout, time, logger);
     }
 
     public Task Setup(TransportSetup setup, CancellationToken cancellationToken = default)
@@ -77,7 +79,7 @@ internal sealed class LearningTransport : ITransport, IQueueDepth, ISubscription
             var headers = message.Headers.ToDictionary(StringComparer.Ordinal);
             foreach (var queue in destinations[i])
             {
-                if (operation.DeliverAt is { } deliverAt && deliverAt > DateTimeOffset.UtcNow)
+                if (operation.DeliverAt is { } deliverAt && deliverAt > time.GetUtcNow())
                 {
                     // As on RabbitMQ, a delayed message carries when it became due (critical time counts from there).
                     var envelope = new LearningEnvelope(
@@ -88,7 +90,7 @@ internal sealed class LearningTransport : ITransport, IQueueDepth, ISubscription
                 else
                 {
                     var envelope = new LearningEnvelope(message.MessageId, headers, message.Body.ToArray());
-                    await MessageFile.WriteAtomically(layout.Temp, Path.Combine(layout.Queue(queue), MessageFile.NextName()), envelope.ToBytes(), cancellationToken);
+                    await MessageFile.WriteAtomically(layout.Temp, Path.Combine(layout.Queue(queue), MessageFile.NextName(time)), envelope.ToBytes(), cancellationToken);
                 }
             }
         }
@@ -106,7 +108,7 @@ internal sealed class LearningTransport : ITransport, IQueueDepth, ISubscription
                 $"Cannot receive from queue '{settings.Queue}': its folder {queuePath} does not exist. Run Setup for the endpoint first (starting the endpoint does).");
         }
 
-        var receiver = new LearningReceiver(queuePath, settings, onMessage, loggerFactory.CreateLogger<LearningReceiver>());
+        var receiver = new LearningReceiver(queuePath, settings, onMessage, time, loggerFactory.CreateLogger<LearningReceiver>());
         receivers.TryAdd(receiver, true);
         return Task.FromResult<IAsyncDisposable>(new ReceiverHandle(receiver, receivers));
     }

@@ -10,14 +10,14 @@ internal static class MessageFile
     private static long lastTicks;
 
     /// <summary>A name that sorts after every name this process made before, so receive is roughly FIFO.</summary>
-    public static string NextName()
+    public static string NextName(TimeProvider time)
     {
         long ticks;
         long previous;
         do
         {
             previous = Volatile.Read(ref lastTicks);
-            ticks = Math.Max(DateTime.UtcNow.Ticks, previous + 1);
+            ticks = Math.Max(time.GetUtcNow().UtcTicks, previous + 1);
         }
         while (Interlocked.CompareExchange(ref lastTicks, ticks, previous) != previous);
 
