@@ -8,7 +8,6 @@ using Microsoft.Extensions.Options;
 using OrderEats.Engine;
 using OrderEats.Engine.ConsoleReporting;
 using OrderEats.Engine.Hosting;
-using OrderEats.Engine.Monitoring;
 using OrderEats.Messages;
 using OrderEats.Messages.Commands;
 using OrderEats.Messages.Events;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using OrderEats.Engine.Monitoring;
+using OrderEats.Engine.ConsoleReporting;
 using OrderEats.ServiceDefaults.Health;
 
 namespace OrderEats.Orders.Admission;
