@@ -4,6 +4,8 @@ using OrderEats.Messages;
 using OrderEats.Notifications;
 using OrderEats.Notifications.Channel;
 using OrderEats.Orders;
+using OrderEats.Orders.Catalog;
+using OrderEats.Orders.ReadModel;
 
 namespace OrderEats.Host;
 

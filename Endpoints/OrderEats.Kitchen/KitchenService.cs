@@ -39,7 +39,7 @@ public static class KitchenService
         services.AddSingleton(new KitchenTickets(database));
 
         var endpoint = new EndpointConfiguration(EndpointName)
-            .UseInfrastructure(infrastructure, database, TicketSchema.Statements(database))
+            .UseInfrastructure(infrastructure, database, TicketSchema.Migrations)
             .AddHandlersFromAssembly(typeof(KitchenService).Assembly)
             .AddMessageTypesFromAssembly(typeof(PlaceOrder).Assembly);
         endpoint.Routing

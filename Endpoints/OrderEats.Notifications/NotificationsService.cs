@@ -38,7 +38,7 @@ public static class NotificationsService
         services.AddSingleton(new NotificationLog(database));
 
         var endpoint = new EndpointConfiguration(EndpointName)
-            .UseInfrastructure(infrastructure, database, NotificationSchema.Statements(database))
+            .UseInfrastructure(infrastructure, database, NotificationSchema.Migrations)
             .AddHandlersFromAssembly(typeof(NotificationsService).Assembly)
             .AddMessageTypesFromAssembly(typeof(PlaceOrder).Assembly);
         customize?.Invoke(endpoint);

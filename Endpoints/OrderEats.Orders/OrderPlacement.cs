@@ -4,6 +4,7 @@ using OrderEats.Engine.Hosting;
 using OrderEats.Messages;
 using OrderEats.Messages.Commands;
 using OrderEats.Orders.Placement;
+using OrderEats.Orders.ReadModel;
 
 namespace OrderEats.Orders;
 

@@ -13,6 +13,7 @@ using OrderEats.Orders.Data;
 using OrderEats.Orders.Handlers;
 using OrderEats.Orders.Http;
 using OrderEats.Orders.Placement;
+using OrderEats.Orders.ReadModel;
 using OrderEats.Sagas;
 using OrderEats.ServiceDefaults;
 using OrderEats.ServiceDefaults.Security;
@@ -57,12 +58,8 @@ public static class OrdersService
         });
         services.AddSingleton(database);
         services.AddSingleton(sp => new OrdersReadModel(database, sp.GetRequiredService<ILogger<OrdersReadModel>>()));
-        services.AddSingleton(sp => new Catalog(database, sp.GetService<TimeProvider>() ?? TimeProvider.System));
-        services.AddSingleton(new OrderStore(database));
-        services.AddSingleton(sp => new OrderPricing(sp.GetRequiredService<Catalog>()));
-        services.AddSingleton(sp => new OrderIntake(
-            sp.GetRequiredService<OrderStore>(), sp.GetRequiredService<OrderPricing>(), sp.GetRequiredService<OrdersReadModel>(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
-        services.AddSingleton(sp => new RejectionRecorder(sp.GetRequiredService<OrderStore>()));
+        services.AddSingleton(sp => new Catalog.Catalog(database, sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddSingleton(sp => new OrderIntake(sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton(sp => new OrderPlacement(
             sp.GetRequiredKeyedService<StartedEndpoint>(EndpointName),
             sp.GetRequiredService<OrderIntake>(),
@@ -74,7 +71,7 @@ public static class OrdersService
         var admission = Admission.AdmissionServices.Add(services, configuration, options);
 
         var endpoint = new EndpointConfiguration(EndpointName);
-        endpoint.UseInfrastructure(infrastructure, database.Database, OrdersSchema.Statements(database.Database));
+        endpoint.UseInfrastructure(infrastructure, database.Database, OrdersSchema.Migrations);
         // The guard first: it runs before the saga on every StartOrder, in the same transaction.
         endpoint.AddHandler<StartOrderGuard>();
         endpoint.AddHandler<OrderSaga>();

@@ -42,7 +42,7 @@ public static class PaymentsService
         services.AddSingleton(new PaymentsLedger(database));
 
         var endpoint = new EndpointConfiguration(EndpointName)
-            .UseInfrastructure(infrastructure, database, LedgerSchema.Statements(database))
+            .UseInfrastructure(infrastructure, database, LedgerSchema.Migrations)
             .AddHandlersFromAssembly(typeof(PaymentsService).Assembly)
             .AddMessageTypesFromAssembly(typeof(PlaceOrder).Assembly);
         endpoint.Recoverability.ThrottleAfterConsecutiveFailures = configuration.GetValue(ThrottleAfterKey, 5);

@@ -8,6 +8,8 @@ namespace OrderEats.ServiceDefaults;
 /// <summary>One service's own database (database per service): its connection string, its dialect, and the SQL type names for its business tables.</summary>
 public sealed class EndpointDatabase
 {
+    static EndpointDatabase() => SqlValues.Register();
+
     private EndpointDatabase(SqlDialectKind kind, string connectionString)
     {
         Kind = kind;

@@ -9,6 +9,8 @@ using OrderEats.Engine;
 using OrderEats.Host;
 using OrderEats.Messages;
 using OrderEats.Orders;
+using OrderEats.Orders.Catalog;
+using OrderEats.Orders.ReadModel;
 using OrderEats.ServiceDefaults.Telemetry;
 
 namespace OrderEats.Deployment.Tests.Tracing;

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using OrderEats.Engine;
 using OrderEats.Engine.Hosting;
 using OrderEats.Engine.Transport;
+using OrderEats.Orders.ReadModel;
 using OrderEats.ServiceDefaults;
 
 namespace OrderEats.Orders.Tests.Infrastructure;
