@@ -1,3 +1,4 @@
+using OrderEats.Console.Storage;
 using OrderEats.Engine.Sql;
 using OrderEats.Kitchen.Tickets;
 using OrderEats.Notifications.Log;
@@ -29,5 +30,13 @@ internal static class BusinessSchemaPrinter
             $"-- Database ordereats_{service}: business tables of '{service}' ({dialect}), migrations in order with their {MigrationJournal.Table} rows. " +
             "The service applies the missing ones itself at startup; by hand, run the scripts the journal lacks.");
         output.WriteLine(BusinessSchemaScript.For(dialect, migrations));
+    }
+
+    public static void PrintConsole(SqlDialectKind dialect, TextWriter output)
+    {
+        output.WriteLine(
+            $"-- Database ordereats_console: the console's tables ({dialect}), migrations in order with their {MigrationJournal.Table} rows. " +
+            "The console applies the missing ones itself at startup; by hand, run the scripts the journal lacks.");
+        output.WriteLine(BusinessSchemaScript.For(dialect, ConsoleSchema.Migrations));
     }
 }

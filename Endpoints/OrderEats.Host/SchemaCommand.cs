@@ -31,6 +31,8 @@ internal static class SchemaCommand
             BusinessSchemaPrinter.Print(service, dialect, output);
         }
 
+        BusinessSchemaPrinter.PrintConsole(dialect, output);
+
         return 0;
     }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Dapper;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -107,16 +106,8 @@ internal sealed class AdmissionSampler(
         foreach (var chunk in ids.Chunk(IdsPerStatement))
         {
             var parameters = new DynamicParameters();
-            var names = new List<string>();
-            foreach (var id in chunk)
-            {
-                var name = "@id" + names.Count.ToString(CultureInfo.InvariantCulture);
-                names.Add(name);
-                parameters.Add(name, id);
-            }
-
             var rows = await connection.QueryAsync<OrderStatusRow>(SqlValues.Command(
-                $"SELECT id AS Id, status AS Status FROM orders WHERE id IN ({string.Join(", ", names)})", parameters, null, cancellationToken));
+                $"SELECT id AS Id, status AS Status FROM orders WHERE id IN {SqlValues.InList(parameters, "id", chunk)}", parameters, null, cancellationToken));
             foreach (var row in rows)
             {
                 statuses[row.Id] = row.Status;

@@ -1,6 +1,8 @@
 using System.Data.Common;
 using System.Text.RegularExpressions;
 using Dapper;
+using Microsoft.Data.SqlClient;
+using Npgsql;
 using OrderEats.Engine.Sql;
 
 namespace OrderEats.ServiceDefaults.Migrations;
@@ -46,6 +48,54 @@ public static partial class MigrationRunner
 
         return ran;
     }
+
+    /// <summary>
+    /// For a component that migrates outside an endpoint's schema install (the console): applies the missing scripts in a transaction of its own
+    /// that first takes the migration lock (pg_advisory_xact_lock on PostgreSQL, sp_getapplock on SQL Server, BEGIN IMMEDIATE on SQLite), so
+    /// processes starting at once apply each script once; runs it again when the database picks it as a deadlock victim.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> ApplyLocked(EndpointDatabase database, BusinessMigrations migrations, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(migrations);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var connection = await database.Open(cancellationToken);
+                // Microsoft.Data.Sqlite begins IMMEDIATE (the write lock) unless asked for a deferred transaction.
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                if (LockStatement(database.Kind, migrations.Component) is { } statement)
+                {
+                    await connection.ExecuteAsync(SqlValues.Command(statement, null, transaction, cancellationToken));
+                }
+
+                var ran = await Apply(transaction, database.Kind, migrations, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return ran;
+            }
+            catch (Exception ex) when (attempt < 5 && IsDeadlock(ex))
+            {
+                // The loser of a deadlock rolled back everything; the journal tells the next attempt what is left.
+            }
+        }
+    }
+
+    private static string? LockStatement(SqlDialectKind kind, string component) => kind switch
+    {
+        SqlDialectKind.PostgreSql => $"SELECT pg_advisory_xact_lock(hashtext('ordereats.migrations.{component}'))",
+        SqlDialectKind.SqlServer =>
+            $"EXEC sp_getapplock @Resource = N'OrderEats.Migrations.{component}', @LockMode = N'Exclusive', @LockOwner = N'Transaction', @LockTimeout = 60000",
+        _ => null,
+    };
+
+    private static bool IsDeadlock(Exception exception) => exception switch
+    {
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.DeadlockDetected,
+        SqlException sql => sql.Number == 1205,
+        InvalidOperationException { InnerException: { } inner } => IsDeadlock(inner),
+        _ => false,
+    };
 
     /// <summary>The batches of a script without its whole-line comments: SQL Server scripts are split on lines holding only GO; the others run whole.</summary>
     public static IReadOnlyList<string> Batches(SqlDialectKind kind, string script)
