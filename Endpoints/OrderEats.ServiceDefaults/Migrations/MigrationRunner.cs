@@ -33,7 +33,7 @@ public static partial class MigrationRunner
                 {
                     await connection.ExecuteAsync(SqlValues.Command(batch, null, transaction, cancellationToken));
                 }
-                catch (DbException ex)
+                catch (DbException ex) when (!IsDeadlock(ex))
                 {
                     throw new InvalidOperationException(
                         $"Migration {migrations.Component}/{kind}/{script.Name} failed: {ex.Message} Nothing of it was applied (the transaction rolls back); " +
@@ -89,11 +89,11 @@ public static partial class MigrationRunner
         _ => null,
     };
 
+    // A deadlock is left as the provider raised it: the engine's schema install (and ApplyLocked) recognise it and run everything again.
     private static bool IsDeadlock(Exception exception) => exception switch
     {
         PostgresException postgres => postgres.SqlState == PostgresErrorCodes.DeadlockDetected,
         SqlException sql => sql.Number == 1205,
-        InvalidOperationException { InnerException: { } inner } => IsDeadlock(inner),
         _ => false,
     };
 
