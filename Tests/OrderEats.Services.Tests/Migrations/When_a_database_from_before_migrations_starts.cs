@@ -6,7 +6,6 @@ using OrderEats.Notifications.Log;
 using OrderEats.Payments.Ledger;
 using OrderEats.ServiceDefaults;
 using OrderEats.ServiceDefaults.Migrations;
-using OrderEats.Services.Tests.Harness;
 
 namespace OrderEats.Services.Tests.Migrations;
 
@@ -16,29 +15,17 @@ public class When_a_database_from_before_migrations_starts(SqlDialectKind kind)
 {
     private static readonly BusinessMigrations[] Services = [LedgerSchema.Migrations, TicketSchema.Migrations, NotificationSchema.Migrations];
 
-    private string folder = null!;
-    private EndpointDatabase database = null!;
+    private ScratchDatabase scratch = null!;
     private IReadOnlyList<string> firstRun = [];
     private IReadOnlyList<string> secondRun = [];
+
+    private EndpointDatabase Database => scratch.Database;
 
     [OneTimeSetUp]
     public async Task CreateTodaysDatabaseAndMigrateIt()
     {
-        folder = Path.Combine(Path.GetTempPath(), "ordereats-migrations-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        if (kind == SqlDialectKind.PostgreSql)
-        {
-            var server = await Postgres.Server();
-            var name = new Npgsql.NpgsqlConnectionStringBuilder(await server.CreateDatabase("ordereats_upgrade")).Database!;
-            var infrastructure = new InfrastructureOptions { Persistence = kind, DataFolder = folder, ServerConnectionString = server.ServerConnectionString };
-            database = EndpointDatabase.For(infrastructure, name["ordereats_".Length..]);
-        }
-        else
-        {
-            database = EndpointDatabase.For(new InfrastructureOptions { Persistence = kind, DataFolder = folder }, "upgrade");
-        }
-
-        await using (var connection = await database.Open())
+        scratch = await ScratchDatabase.Create(kind, "upgrade");
+        await using (var connection = await Database.Open())
         {
             await connection.ExecuteAsync(kind == SqlDialectKind.PostgreSql ? LegacySchema.PostgreSql : LegacySchema.Sqlite);
         }
@@ -48,16 +35,12 @@ public class When_a_database_from_before_migrations_starts(SqlDialectKind kind)
     }
 
     [OneTimeTearDown]
-    public void DeleteFolder()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
-    }
+    public void DeleteDatabase() => scratch.Dispose();
 
     [Test]
     public async Task Should_journal_every_script_once()
     {
-        await using var connection = await database.Open();
+        await using var connection = await Database.Open();
         var journal = (await connection.QueryAsync<(string Component, string Script)>(
             $"SELECT component, script FROM {MigrationJournal.Table} ORDER BY component, script")).ToList();
         string[] scripts = kind == SqlDialectKind.Sqlite ? ["0001_initial", "0002_sqlite_timestamps"] : ["0001_initial"];
@@ -73,7 +56,7 @@ public class When_a_database_from_before_migrations_starts(SqlDialectKind kind)
     [Test]
     public async Task Should_read_the_old_rows_as_they_were_written()
     {
-        await using var connection = await database.Open();
+        await using var connection = await Database.Open();
         var charge = await connection.QuerySingleAsync<LedgerEntry>(
             "SELECT order_id AS OrderId, kind AS Kind, id AS EntryId, amount AS Amount, currency AS Currency, at AS At FROM payments_ledger");
         var ticket = await connection.QuerySingleAsync<KitchenTicket>(
@@ -94,7 +77,7 @@ public class When_a_database_from_before_migrations_starts(SqlDialectKind kind)
     [Test]
     public async Task Should_store_every_time_in_the_one_format_of_the_dialect()
     {
-        await using var connection = await database.Open();
+        await using var connection = await Database.Open();
         var stored = await connection.ExecuteScalarAsync<object>("SELECT updated_at FROM kitchen_tickets");
         Assert.That(
             stored,
@@ -104,7 +87,7 @@ public class When_a_database_from_before_migrations_starts(SqlDialectKind kind)
     [Test]
     public async Task Should_order_and_range_old_and_new_rows_by_time()
     {
-        await using var connection = await database.Open();
+        await using var connection = await Database.Open();
         await using var transaction = await connection.BeginTransactionAsync();
         var earlier = LegacySchema.ChargedAt.AddMilliseconds(-1);
         var later = LegacySchema.ChargedAt.AddMilliseconds(1);
@@ -127,7 +110,7 @@ public class When_a_database_from_before_migrations_starts(SqlDialectKind kind)
 
     private async Task<IReadOnlyList<string>> Migrate()
     {
-        await using var connection = await database.Open();
+        await using var connection = await Database.Open();
         await using DbTransaction transaction = await connection.BeginTransactionAsync();
         var applied = new List<string>();
         foreach (var migrations in Services)

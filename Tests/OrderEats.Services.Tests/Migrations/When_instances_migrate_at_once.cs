@@ -1,9 +1,7 @@
 using Dapper;
 using OrderEats.Engine.Sql;
 using OrderEats.Payments.Ledger;
-using OrderEats.ServiceDefaults;
 using OrderEats.ServiceDefaults.Migrations;
-using OrderEats.Services.Tests.Harness;
 
 namespace OrderEats.Services.Tests.Migrations;
 
@@ -17,45 +15,24 @@ public class When_instances_migrate_at_once(SqlDialectKind kind)
     [Test]
     public async Task Should_apply_each_script_once_and_start_every_instance()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "ordereats-migrate-at-once-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        try
+        using var scratch = await ScratchDatabase.Create(kind, "atonce");
+        var database = scratch.Database;
+        using var start = new SemaphoreSlim(0);
+        var instances = Enumerable.Range(0, Instances).Select(async _ =>
         {
-            EndpointDatabase database;
-            if (kind == SqlDialectKind.PostgreSql)
-            {
-                var server = await Postgres.Server();
-                var name = new Npgsql.NpgsqlConnectionStringBuilder(await server.CreateDatabase("ordereats_atonce")).Database!;
-                database = EndpointDatabase.For(
-                    new InfrastructureOptions { Persistence = kind, DataFolder = folder, ServerConnectionString = server.ServerConnectionString }, name["ordereats_".Length..]);
-            }
-            else
-            {
-                database = EndpointDatabase.For(new InfrastructureOptions { Persistence = kind, DataFolder = folder }, "atonce");
-            }
+            await start.WaitAsync();
+            return await MigrationRunner.ApplyLocked(database, LedgerSchema.Migrations);
+        }).ToList();
+        start.Release(Instances);
+        var applied = (await Task.WhenAll(instances).WaitAsync(TimeSpan.FromMinutes(2))).SelectMany(scripts => scripts).ToList();
 
-            using var start = new SemaphoreSlim(0);
-            var instances = Enumerable.Range(0, Instances).Select(async _ =>
-            {
-                await start.WaitAsync();
-                return await MigrationRunner.ApplyLocked(database, LedgerSchema.Migrations);
-            }).ToList();
-            start.Release(Instances);
-            var applied = (await Task.WhenAll(instances).WaitAsync(TimeSpan.FromMinutes(2))).SelectMany(scripts => scripts).ToList();
-
-            await using var connection = await database.Open();
-            var journal = (await connection.QueryAsync<string>($"SELECT script FROM {MigrationJournal.Table} ORDER BY script")).ToList();
-            var expected = LedgerSchema.Migrations.Scripts(kind).Select(s => s.Name).ToList();
-            Assert.Multiple(() =>
-            {
-                Assert.That(applied, Is.EquivalentTo(expected), "each script applied by exactly one instance");
-                Assert.That(journal, Is.EqualTo(expected));
-            });
-        }
-        finally
+        await using var connection = await database.Open();
+        var journal = (await connection.QueryAsync<string>($"SELECT script FROM {MigrationJournal.Table} ORDER BY script")).ToList();
+        var expected = LedgerSchema.Migrations.Scripts(kind).Select(s => s.Name).ToList();
+        Assert.Multiple(() =>
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
-        }
+            Assert.That(applied, Is.EquivalentTo(expected), "each script applied by exactly one instance");
+            Assert.That(journal, Is.EqualTo(expected));
+        });
     }
 }
