@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Dapper;
 using Microsoft.Data.SqlClient;
 using Npgsql;
 using OrderEats.Engine.Sql;
@@ -42,4 +43,11 @@ public sealed class EndpointDatabase
 
     /// <summary>Opens a connection for reads outside a message's unit of work.</summary>
     public Task<DbConnection> Open(CancellationToken cancellationToken = default) => SqlConnections.Open(Kind, ConnectionString, cancellationToken);
+
+    /// <summary>Runs a query on a connection of its own (outside any message's unit of work) and returns its rows, mapped by Dapper.</summary>
+    public async Task<IReadOnlyList<T>> Query<T>(string sql, object? parameters = null, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await Open(cancellationToken);
+        return [.. await connection.QueryAsync<T>(SqlValues.Command(sql, parameters, null, cancellationToken))];
+    }
 }

@@ -1,4 +1,3 @@
-using Dapper;
 using OrderEats.ServiceDefaults;
 
 namespace OrderEats.Kitchen.Tickets;
@@ -16,22 +15,13 @@ public sealed class KitchenTickets
     /// <summary>The tickets of restaurant <paramref name="restaurantId"/>, oldest first.</summary>
     public Task<IReadOnlyList<KitchenTicket>> ReadAll(Guid restaurantId, CancellationToken cancellationToken = default) => Read(restaurantId, cancellationToken);
 
-    private async Task<IReadOnlyList<KitchenTicket>> Read(Guid? restaurantId, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.Open(cancellationToken);
-        var tickets = await connection.QueryAsync<KitchenTicket>(SqlValues.Command(
-            $"SELECT {TicketSchema.Columns} FROM {TicketSchema.Table}{(restaurantId is null ? string.Empty : " WHERE restaurant_id = @restaurantId")} ORDER BY created_at, order_id",
-            new { restaurantId },
-            null,
-            cancellationToken));
-        return [.. tickets];
-    }
+    private Task<IReadOnlyList<KitchenTicket>> Read(Guid? restaurantId, CancellationToken cancellationToken) => database.Query<KitchenTicket>(
+        $"SELECT {TicketSchema.Columns} FROM {TicketSchema.Table}{(restaurantId is null ? string.Empty : " WHERE restaurant_id = @restaurantId")} ORDER BY created_at, order_id",
+        new { restaurantId },
+        cancellationToken);
 
     /// <summary>The ticket of <paramref name="orderId"/>, or null when the kitchen has none.</summary>
-    public async Task<KitchenTicket?> Find(Guid orderId, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.Open(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<KitchenTicket?>(SqlValues.Command(
-            $"SELECT {TicketSchema.Columns} FROM {TicketSchema.Table} WHERE order_id = @orderId", new { orderId }, null, cancellationToken));
-    }
+    public async Task<KitchenTicket?> Find(Guid orderId, CancellationToken cancellationToken = default) =>
+        (await database.Query<KitchenTicket>($"SELECT {TicketSchema.Columns} FROM {TicketSchema.Table} WHERE order_id = @orderId", new { orderId }, cancellationToken))
+        .SingleOrDefault();
 }

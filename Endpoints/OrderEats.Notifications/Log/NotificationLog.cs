@@ -1,4 +1,3 @@
-using Dapper;
 using OrderEats.ServiceDefaults;
 
 namespace OrderEats.Notifications.Log;
@@ -11,14 +10,7 @@ public sealed class NotificationLog
     internal NotificationLog(EndpointDatabase database) => this.database = database;
 
     /// <summary>Every notification sent, oldest first.</summary>
-    public async Task<IReadOnlyList<SentNotification>> ReadAll(CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.Open(cancellationToken);
-        var sent = await connection.QueryAsync<SentNotification>(SqlValues.Command(
-            $"SELECT order_id AS OrderId, kind AS Kind, customer_id AS CustomerId, sent_at AS SentAt FROM {NotificationSchema.Table} ORDER BY sent_at, order_id, kind",
-            null,
-            null,
-            cancellationToken));
-        return [.. sent];
-    }
+    public Task<IReadOnlyList<SentNotification>> ReadAll(CancellationToken cancellationToken = default) => database.Query<SentNotification>(
+        $"SELECT order_id AS OrderId, kind AS Kind, customer_id AS CustomerId, sent_at AS SentAt FROM {NotificationSchema.Table} ORDER BY sent_at, order_id, kind",
+        cancellationToken: cancellationToken);
 }

@@ -1,4 +1,3 @@
-using Dapper;
 using OrderEats.ServiceDefaults;
 
 namespace OrderEats.Payments.Ledger;
@@ -11,14 +10,7 @@ public sealed class PaymentsLedger
     internal PaymentsLedger(EndpointDatabase database) => this.database = database;
 
     /// <summary>Every ledger row, oldest first.</summary>
-    public async Task<IReadOnlyList<LedgerEntry>> ReadAll(CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.Open(cancellationToken);
-        var entries = await connection.QueryAsync<LedgerEntry>(SqlValues.Command(
-            $"SELECT order_id AS OrderId, kind AS Kind, id AS EntryId, amount AS Amount, currency AS Currency, at AS At FROM {LedgerSchema.Table} ORDER BY at, order_id, kind",
-            null,
-            null,
-            cancellationToken));
-        return [.. entries];
-    }
+    public Task<IReadOnlyList<LedgerEntry>> ReadAll(CancellationToken cancellationToken = default) => database.Query<LedgerEntry>(
+        $"SELECT order_id AS OrderId, kind AS Kind, id AS EntryId, amount AS Amount, currency AS Currency, at AS At FROM {LedgerSchema.Table} ORDER BY at, order_id, kind",
+        cancellationToken: cancellationToken);
 }
