@@ -2,6 +2,7 @@ using System.Text.Json;
 using OrderEats.Messages;
 using OrderEats.Notifications.Channel;
 using OrderEats.Orders;
+using OrderEats.Orders.ReadModel;
 using OrderEats.Payments.Ledger;
 
 namespace OrderEats.Host;

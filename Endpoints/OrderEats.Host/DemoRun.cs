@@ -5,6 +5,8 @@ using OrderEats.Notifications.Channel;
 using OrderEats.Orders;
 using OrderEats.Orders.Http;
 using OrderEats.Orders.Placement;
+using OrderEats.Orders.Catalog;
+using OrderEats.Orders.ReadModel;
 
 namespace OrderEats.Host;
 

@@ -5,7 +5,7 @@ using OrderEats.Sagas;
 
 namespace OrderEats.Host;
 
-/// <summary>`schema --dialect postgresql|sqlserver|sqlite`: prints the idempotent install script of every service's engine tables, for a DBA to apply by hand.</summary>
+/// <summary>`schema --dialect postgresql|sqlserver|sqlite`: prints the idempotent install script of every service's engine tables and its business tables' migrations, for a DBA to apply by hand.</summary>
 internal static class SchemaCommand
 {
     public static int Run(SqlDialectKind dialect, TextWriter output)
@@ -19,10 +19,13 @@ internal static class SchemaCommand
         };
         foreach (var (service, setup) in services)
         {
-            output.WriteLine($"-- Database ordereats_{service}: engine tables of endpoint '{service}' ({dialect}). Idempotent; the service creates its business tables itself at startup.");
+            output.WriteLine($"-- Database ordereats_{service}: engine tables of endpoint '{service}' ({dialect}). Idempotent.");
             output.WriteLine(SqlSchema.Script(dialect, setup));
             output.WriteLine();
+            BusinessSchemaPrinter.Print(service, dialect, output);
         }
+
+        BusinessSchemaPrinter.PrintConsole(dialect, output);
 
         return 0;
     }

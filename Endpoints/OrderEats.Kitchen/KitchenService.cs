@@ -26,7 +26,7 @@ public static class KitchenService
         KitchenEdge.Add(services, configuration);
         var tickets = EndpointDatabase.For(infrastructure, EndpointNames.Kitchen);
         services.AddSingleton(new KitchenTickets(tickets));
-        return services.AddServiceEndpoint(EndpointNames.Kitchen, infrastructure, tickets, TicketSchema.Statements(tickets), typeof(KitchenService).Assembly, endpoint => endpoint.Routing
+        return services.AddServiceEndpoint(EndpointNames.Kitchen, infrastructure, tickets, TicketSchema.Migrations, typeof(KitchenService).Assembly, endpoint => endpoint.Routing
             .RouteToEndpoint<OrderAccepted>(EndpointNames.Orders)
             .RouteToEndpoint<OrderRejected>(EndpointNames.Orders)
             .RouteToEndpoint<OrderPrepared>(EndpointNames.Orders), customize);

@@ -24,7 +24,7 @@ public static class NotificationsService
         var log = EndpointDatabase.For(infrastructure, EndpointNames.Notifications);
         services.AddSingleton(new NotificationLog(log));
         return services.AddServiceEndpoint(
-            EndpointNames.Notifications, infrastructure, log, NotificationSchema.Statements(log), typeof(NotificationsService).Assembly, configure: null, customize);
+            EndpointNames.Notifications, infrastructure, log, NotificationSchema.Migrations, typeof(NotificationsService).Assembly, configure: null, customize);
     }
 
     /// <summary>The Notifications process: the endpoint, no routes of its own.</summary>

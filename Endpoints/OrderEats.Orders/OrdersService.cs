@@ -15,6 +15,7 @@ using OrderEats.Orders.Data;
 using OrderEats.Orders.Handlers;
 using OrderEats.Orders.Http;
 using OrderEats.Orders.Placement;
+using OrderEats.Orders.ReadModel;
 using OrderEats.Sagas;
 using OrderEats.ServiceDefaults;
 using OrderEats.ServiceDefaults.Security;
@@ -59,7 +60,7 @@ public static class OrdersService
         OrdersEdge.Add(services, configuration);
         var admission = Admission.AdmissionServices.Add(services, configuration);
         return services.AddServiceEndpoint(
-            EndpointNames.Orders, infrastructure, database.Database, OrdersSchema.Statements(database.Database), typeof(OrdersService).Assembly, endpoint => Configure(endpoint, admission), customize);
+            EndpointNames.Orders, infrastructure, database.Database, OrdersSchema.Migrations, typeof(OrdersService).Assembly, endpoint => Configure(endpoint, admission), customize);
     }
 
     /// <summary>
@@ -87,12 +88,8 @@ public static class OrdersService
     {
         services.AddSingleton(database);
         services.AddSingleton(sp => new OrdersReadModel(database, sp.GetRequiredService<ILogger<OrdersReadModel>>()));
-        services.AddSingleton(sp => new Catalog(database, sp.GetService<TimeProvider>() ?? TimeProvider.System));
-        services.AddSingleton(new OrderStore(database));
-        services.AddSingleton(sp => new OrderPricing(sp.GetRequiredService<Catalog>()));
-        services.AddSingleton(sp => new OrderIntake(
-            sp.GetRequiredService<OrderStore>(), sp.GetRequiredService<OrderPricing>(), sp.GetRequiredService<OrdersReadModel>(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
-        services.AddSingleton(sp => new RejectionRecorder(sp.GetRequiredService<OrderStore>()));
+        services.AddSingleton(sp => new Catalog.Catalog(database, sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddSingleton(sp => new OrderIntake(sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton(sp => new PlacementCommit(
             sp.GetRequiredKeyedService<StartedEndpoint>(EndpointNames.Orders), sp.GetRequiredService<OrderIntake>(), sp.GetRequiredService<OrdersReadModel>(), sp.GetRequiredService<ILogger<PlacementCommit>>()));
         services.AddSingleton(sp => new OrderCancellation(

@@ -36,7 +36,7 @@ public static class PaymentsService
         services.AddSingleton<PaymentGateway>();
         var ledger = EndpointDatabase.For(infrastructure, EndpointNames.Payments);
         services.AddSingleton(new PaymentsLedger(ledger));
-        return services.AddServiceEndpoint(EndpointNames.Payments, infrastructure, ledger, LedgerSchema.Statements(ledger), typeof(PaymentsService).Assembly, endpoint =>
+        return services.AddServiceEndpoint(EndpointNames.Payments, infrastructure, ledger, LedgerSchema.Migrations, typeof(PaymentsService).Assembly, endpoint =>
         {
             endpoint.Recoverability.ThrottleAfterConsecutiveFailures = configuration.GetValue(ThrottleAfterKey, 5);
             endpoint.Recoverability.ThrottledDelay = configuration.GetValue(ThrottledDelayKey, TimeSpan.FromSeconds(1));

@@ -1,13 +1,16 @@
 using System.Data.Common;
+using Dapper;
 using Microsoft.Data.SqlClient;
 using Npgsql;
 using OrderEats.Engine.Sql;
 
 namespace OrderEats.ServiceDefaults;
 
-/// <summary>One service's own database (database per service): its connection string, its dialect, and the SQL type names for its business tables.</summary>
+/// <summary>One service's own database (database per service): its connection string and its dialect. Its business tables come from versioned migrations (<see cref="Migrations.BusinessMigrations"/>).</summary>
 public sealed class EndpointDatabase
 {
+    static EndpointDatabase() => SqlValues.Register();
+
     private EndpointDatabase(SqlDialectKind kind, string connectionString)
     {
         Kind = kind;
@@ -41,41 +44,10 @@ public sealed class EndpointDatabase
     /// <summary>Opens a connection for reads outside a message's unit of work.</summary>
     public Task<DbConnection> Open(CancellationToken cancellationToken = default) => SqlConnections.Open(Kind, ConnectionString, cancellationToken);
 
-    /// <summary>The column type for a Guid.</summary>
-    public string GuidType => Kind switch { SqlDialectKind.PostgreSql => "uuid", SqlDialectKind.SqlServer => "uniqueidentifier", _ => "text" };
-
-    /// <summary>The column type for an amount of money.</summary>
-    public string MoneyType => Kind == SqlDialectKind.Sqlite ? "numeric" : "decimal(18,2)";
-
-    /// <summary>The column type for short text (names, codes, reasons).</summary>
-    public string TextType => Kind == SqlDialectKind.SqlServer ? "nvarchar(400)" : "text";
-
-    /// <summary>The column type for long text (JSON documents).</summary>
-    public string LongTextType => Kind == SqlDialectKind.SqlServer ? "nvarchar(max)" : "text";
-
-    /// <summary>The column type for a point in time (UTC).</summary>
-    public string TimestampType => Kind switch { SqlDialectKind.PostgreSql => "timestamptz", SqlDialectKind.SqlServer => "datetimeoffset", _ => "text" };
-
-    /// <summary>The column type for an integer.</summary>
-    public string IntType => Kind == SqlDialectKind.Sqlite ? "integer" : "int";
-
-    /// <summary>An idempotent CREATE TABLE for this dialect.</summary>
-    public string CreateTable(string table, string columns) => Kind == SqlDialectKind.SqlServer
-        ? $"IF OBJECT_ID(N'{table}', N'U') IS NULL CREATE TABLE {table} ({columns})"
-        : $"CREATE TABLE IF NOT EXISTS {table} ({columns})";
-
-    /// <summary>
-    /// An idempotent CREATE INDEX for this dialect that takes no table lock when the index exists (PostgreSQL's CREATE INDEX IF NOT EXISTS
-    /// would lock the table first, and a process starting beside running instances could then deadlock with their writes).
-    /// </summary>
-    public string CreateIndex(string index, string table, string columns, bool unique = false)
+    /// <summary>Runs a query on a connection of its own (outside any message's unit of work) and returns its rows, mapped by Dapper.</summary>
+    public async Task<IReadOnlyList<T>> Query<T>(string sql, object? parameters = null, CancellationToken cancellationToken = default)
     {
-        var create = $"CREATE {(unique ? "UNIQUE " : string.Empty)}INDEX IF NOT EXISTS {index} ON {table} ({columns})";
-        return Kind switch
-        {
-            SqlDialectKind.SqlServer => $"IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'{index}') CREATE {(unique ? "UNIQUE " : string.Empty)}INDEX {index} ON {table} ({columns})",
-            SqlDialectKind.PostgreSql => $"DO $oe_index$ BEGIN IF to_regclass('{index}') IS NULL THEN {create}; END IF; END $oe_index$",
-            _ => create,
-        };
+        await using var connection = await Open(cancellationToken);
+        return [.. await connection.QueryAsync<T>(SqlValues.Command(sql, parameters, null, cancellationToken))];
     }
 }

@@ -1,15 +1,20 @@
 using OrderEats.Engine;
 using OrderEats.Engine.RabbitMQ;
 using OrderEats.Engine.Sql;
+using OrderEats.ServiceDefaults.Migrations;
 
 namespace OrderEats.ServiceDefaults;
 
 /// <summary>Puts an endpoint on the configured transport and on its own database, with the outbox on.</summary>
 public static class InfrastructureConfigurationExtensions
 {
-    /// <summary>Configures the transport from <paramref name="infrastructure"/>, SQL persistence on <paramref name="database"/> (plus the service's business tables) and the outbox.</summary>
+    /// <summary>
+    /// Configures the transport from <paramref name="infrastructure"/>, SQL persistence on <paramref name="database"/> and the outbox; the
+    /// service's business tables are migrated by <paramref name="migrations"/> in the engine's schema install (same lock, same transaction, same
+    /// deadlock retry).
+    /// </summary>
     public static EndpointConfiguration UseInfrastructure(
-        this EndpointConfiguration configuration, InfrastructureOptions infrastructure, EndpointDatabase database, IEnumerable<string>? businessSchema = null)
+        this EndpointConfiguration configuration, InfrastructureOptions infrastructure, EndpointDatabase database, BusinessMigrations? migrations = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(infrastructure);
@@ -17,9 +22,9 @@ public static class InfrastructureConfigurationExtensions
         configuration.UseConfiguredTransport(infrastructure);
         void Schema(SqlPersistenceOptions options)
         {
-            foreach (var statement in businessSchema ?? [])
+            if (migrations is not null)
             {
-                options.AdditionalSchema.Add(statement);
+                options.AdditionalSchemaSteps.Add((transaction, cancellationToken) => MigrationRunner.Apply(transaction, database.Kind, migrations, cancellationToken));
             }
         }
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using OrderEats.Engine;
 using OrderEats.Engine.Hosting;
 using OrderEats.ServiceDefaults.Health;
+using OrderEats.ServiceDefaults.Migrations;
 
 namespace OrderEats.ServiceDefaults;
 
@@ -42,7 +43,8 @@ public static class ServiceEndpointExtensions
 
     /// <summary>
     /// Runs the endpoint <paramref name="name"/> in the host: on the configured transport and on <paramref name="database"/> with the outbox
-    /// and the service's <paramref name="businessSchema"/>; then <paramref name="configure"/> (the service's own handlers first, routing,
+    /// and the service's business tables
+    /// (<paramref name="migrations"/>, applied at start); then <paramref name="configure"/> (the service's own handlers first, routing,
     /// recoverability), every handler of <paramref name="handlers"/> and every message type of OrderEats.Messages; last
     /// <paramref name="customize"/> (hosts and tests: concurrency, retry delays, extra handlers). The database is a readiness check.
     /// </summary>
@@ -51,14 +53,14 @@ public static class ServiceEndpointExtensions
         string name,
         InfrastructureOptions infrastructure,
         EndpointDatabase database,
-        IEnumerable<string> businessSchema,
+        BusinessMigrations migrations,
         Assembly handlers,
         Action<EndpointConfiguration>? configure,
         Action<EndpointConfiguration>? customize)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(handlers);
-        var endpoint = new EndpointConfiguration(name).UseInfrastructure(infrastructure, database, businessSchema);
+        var endpoint = new EndpointConfiguration(name).UseInfrastructure(infrastructure, database, migrations);
         configure?.Invoke(endpoint);
         endpoint.AddHandlersFromAssembly(handlers).AddMessageTypesFromAssembly(typeof(Messages.EndpointNames).Assembly);
         customize?.Invoke(endpoint);

@@ -1,51 +1,114 @@
+using System.Data;
 using System.Data.Common;
 using System.Globalization;
+using Dapper;
+using Microsoft.Data.Sqlite;
 using OrderEats.Engine.Sql;
 
 namespace OrderEats.ServiceDefaults;
 
-/// <summary>Commands, parameters, Guids and timestamps for the services' business tables, as each provider stores them (SQLite has no Guid or timestamp type: text "D" and ISO 8601 UTC).</summary>
+/// <summary>
+/// What Dapper does not cover for the services' and the console's tables: Guids, points in time and money as each provider stores them
+/// (SQLite has no Guid, time or decimal type: text "D", <see cref="SqlTimestamp.SqliteFormat"/> UTC text, and numeric), and commands
+/// enlisted in a transaction with a cancellation token. The type handlers are registered once per process, before the first
+/// <see cref="EndpointDatabase"/> is made.
+/// </summary>
 public static class SqlValues
 {
-    /// <summary>Creates a command enlisted in <paramref name="transaction"/>.</summary>
-    public static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql)
+    private static int registered;
+
+    /// <summary>A Dapper command in <paramref name="transaction"/> (null: none) that observes <paramref name="cancellationToken"/>.</summary>
+    public static CommandDefinition Command(string sql, object? parameters, DbTransaction? transaction, CancellationToken cancellationToken) =>
+        new(sql, parameters, transaction, cancellationToken: cancellationToken);
+
+    /// <summary>
+    /// Adds one parameter per value to <paramref name="parameters"/> and returns the list "(@p0, @p1, …)" for an IN clause: the same SQL on every
+    /// dialect (Dapper's own "IN @list" sends one array parameter to PostgreSQL, which needs "= ANY(@list)" instead).
+    /// </summary>
+    public static string InList<T>(DynamicParameters parameters, string prefix, IEnumerable<T> values)
     {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command;
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(values);
+        var names = new List<string>();
+        foreach (var value in values)
+        {
+            var name = prefix + names.Count.ToString(CultureInfo.InvariantCulture);
+            parameters.Add(name, value);
+            names.Add("@" + name);
+        }
+
+        return "(" + string.Join(", ", names) + ")";
     }
 
-    /// <summary>Adds a parameter (null becomes DBNull).</summary>
-    public static DbCommand Add(this DbCommand command, string name, object? value)
+    /// <summary>Registers the Guid, DateTimeOffset and decimal type handlers with Dapper (idempotent).</summary>
+    public static void Register()
     {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value ?? DBNull.Value;
-        command.Parameters.Add(parameter);
-        return command;
+        if (Interlocked.Exchange(ref registered, 1) == 1)
+        {
+            return;
+        }
+
+        // Dapper binds types of its own type map directly and would never ask a handler for them; without the map entry it does.
+        foreach (var type in new[] { typeof(Guid), typeof(Guid?), typeof(DateTimeOffset), typeof(DateTimeOffset?), typeof(decimal), typeof(decimal?) })
+        {
+            SqlMapper.RemoveTypeMap(type);
+        }
+
+        SqlMapper.AddTypeHandler(new GuidHandler());
+        SqlMapper.AddTypeHandler(new TimeHandler());
+        SqlMapper.AddTypeHandler(new MoneyHandler());
     }
 
-    /// <summary>A Guid as the dialect stores it.</summary>
-    public static object StoredGuid(SqlDialectKind kind, Guid value) => kind == SqlDialectKind.Sqlite ? value.ToString("D") : value;
-
-    /// <summary>A point in time (UTC) as the dialect stores it.</summary>
-    public static object StoredTime(SqlDialectKind kind, DateTimeOffset value) =>
-        kind == SqlDialectKind.Sqlite ? value.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture) : value.ToUniversalTime();
-
-    /// <summary>Reads a Guid stored by <see cref="StoredGuid"/>.</summary>
-    public static Guid ReadGuid(object stored) =>
-        stored is Guid guid ? guid : System.Guid.Parse(Convert.ToString(stored, CultureInfo.InvariantCulture)!, CultureInfo.InvariantCulture);
-
-    /// <summary>Reads a time stored by <see cref="StoredTime"/>, in UTC.</summary>
+    /// <summary>Reads a time as any provider returns it (timestamptz, datetimeoffset or SQLite text), in UTC.</summary>
     public static DateTimeOffset ReadTime(object stored) => stored switch
     {
         DateTimeOffset value => value.ToUniversalTime(),
         DateTime value => new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Utc)),
-        _ => DateTimeOffset.Parse(
-            Convert.ToString(stored, CultureInfo.InvariantCulture)!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
+        _ => SqlTimestamp.ParseText(Convert.ToString(stored, CultureInfo.InvariantCulture)!),
     };
 
-    /// <summary>Reads an amount of money.</summary>
-    public static decimal ReadMoney(object stored) => Convert.ToDecimal(stored, CultureInfo.InvariantCulture);
+    private sealed class GuidHandler : SqlMapper.TypeHandler<Guid>
+    {
+        public override void SetValue(IDbDataParameter parameter, Guid value)
+        {
+            if (parameter is SqliteParameter)
+            {
+                parameter.DbType = DbType.String;
+                parameter.Value = value.ToString("D");
+                return;
+            }
+
+            parameter.DbType = DbType.Guid;
+            parameter.Value = value;
+        }
+
+        public override Guid Parse(object value) => value is Guid guid ? guid : Guid.Parse(Convert.ToString(value, CultureInfo.InvariantCulture)!, CultureInfo.InvariantCulture);
+    }
+
+    private sealed class TimeHandler : SqlMapper.TypeHandler<DateTimeOffset>
+    {
+        public override void SetValue(IDbDataParameter parameter, DateTimeOffset value)
+        {
+            if (parameter is SqliteParameter)
+            {
+                parameter.DbType = DbType.String;
+                parameter.Value = SqlTimestamp.ToSqliteText(value);
+                return;
+            }
+
+            // Npgsql writes timestamptz only from a UTC offset.
+            parameter.DbType = DbType.DateTimeOffset;
+            parameter.Value = value.ToUniversalTime();
+        }
+
+        public override DateTimeOffset Parse(object value) => ReadTime(value);
+    }
+
+    // SQLite's numeric columns hand back a double or an integer; the others a decimal.
+    private sealed class MoneyHandler : SqlMapper.TypeHandler<decimal>
+    {
+        public override void SetValue(IDbDataParameter parameter, decimal value) => parameter.Value = value;
+
+        public override decimal Parse(object value) => Convert.ToDecimal(value, CultureInfo.InvariantCulture);
+    }
 }

@@ -14,4 +14,10 @@ public sealed class SqlPersistenceOptions
 
     /// <summary>Idempotent statements for the endpoint's own business tables, run after the engine's schema in the same transaction (when <see cref="CreateSchema"/> is on).</summary>
     public IList<string> AdditionalSchema { get; } = [];
+
+    /// <summary>
+    /// Steps run after <see cref="AdditionalSchema"/> in the same locked transaction (when <see cref="CreateSchema"/> is on), such as versioned
+    /// migrations of the endpoint's business tables; retried with the whole install when it deadlocks, so they must be safe to run again.
+    /// </summary>
+    public IList<Func<System.Data.Common.DbTransaction, CancellationToken, Task>> AdditionalSchemaSteps { get; } = [];
 }

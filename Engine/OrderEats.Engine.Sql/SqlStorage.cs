@@ -54,6 +54,11 @@ internal sealed class SqlStorage(SqlDatabase database, SqlPersistenceOptions opt
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        foreach (var step in options.AdditionalSchemaSteps)
+        {
+            await step(session.Transaction, cancellationToken);
+        }
+
         await session.Commit(cancellationToken);
     }
 

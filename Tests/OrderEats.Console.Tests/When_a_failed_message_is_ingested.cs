@@ -1,3 +1,4 @@
+using Dapper;
 using OrderEats.Console.Model;
 using OrderEats.Console.Storage;
 using OrderEats.Engine;
@@ -71,7 +72,7 @@ public class When_a_failed_message_is_ingested
         var database = harness.Services.GetRequiredService<ConsoleDatabase>();
         await using (var connection = await database.Open())
         {
-            await Sql.Execute(connection, null, "DROP TABLE console_attempts", CancellationToken.None);
+            await connection.ExecuteAsync("ALTER TABLE console_attempts RENAME TO console_attempts_away");
         }
 
         var failed = harness.Changes.WaitFor(c => c.Kind == "IngestFailed" && c.MessageId == "msg-3");
@@ -80,7 +81,11 @@ public class When_a_failed_message_is_ingested
         await failed.WaitAsync(ConsoleHarness.Timeout);
         Assert.That(stored.IsCompleted, Is.False);
 
-        await database.EnsureSchema();
+        await using (var connection = await database.Open())
+        {
+            await connection.ExecuteAsync("ALTER TABLE console_attempts_away RENAME TO console_attempts");
+        }
+
         await stored.WaitAsync(ConsoleHarness.Timeout);
         await injecting;
 

@@ -26,6 +26,30 @@ public class When_the_schema_command_runs
         });
     }
 
+    [TestCase("postgresql", "CREATE TABLE IF NOT EXISTS payments_ledger (id uuid")]
+    [TestCase("sqlserver", "IF OBJECT_ID(N'kitchen_tickets', N'U') IS NULL CREATE TABLE kitchen_tickets")]
+    [TestCase("sqlite", "UPDATE notifications_sent SET sent_at")]
+    public void Should_print_the_business_tables_migrations_after_the_engine_script(string dialect, string businessStatement)
+    {
+        using var output = new StringWriter();
+
+        SchemaCommand.Run(CommandLine.Parse(["schema", "--dialect", dialect]), output);
+
+        var script = output.ToString();
+        Assert.Multiple(() =>
+        {
+            Assert.That(script, Does.Contain(businessStatement));
+            Assert.That(script, Does.Contain("schema_journal"));
+            foreach (var service in new[] { "orders", "payments", "kitchen", "notifications" })
+            {
+                var engine = script.IndexOf($"engine tables of endpoint '{service}'", StringComparison.Ordinal);
+                var business = script.IndexOf($"business tables of '{service}'", StringComparison.Ordinal);
+                Assert.That(business, Is.GreaterThan(engine).And.GreaterThan(-1), service);
+                Assert.That(script, Does.Contain($"SELECT '{service}', '0001_initial'"), service);
+            }
+        });
+    }
+
     [Test]
     public async Task Should_refuse_an_unknown_dialect_naming_the_choices()
     {

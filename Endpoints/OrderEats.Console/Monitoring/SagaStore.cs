@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
 using System.Text.Json;
+using Dapper;
 using OrderEats.Console.Model;
 using OrderEats.Console.Storage;
+using OrderEats.ServiceDefaults;
 
 namespace OrderEats.Console.Monitoring;
 
@@ -10,19 +11,19 @@ namespace OrderEats.Console.Monitoring;
 internal sealed class SagaStore(ConsoleDatabase database, MonitoringOptions options)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private const string SagaColumns =
+        "saga_id AS SagaId, saga_type AS SagaType, correlation AS Correlation, endpoint AS Endpoint, state AS State, completed AS Completed, started AS Started, " +
+        "updated AS Updated, pending AS Pending";
+
     private readonly ConcurrentDictionary<string, SagaGraphModel> graphs = new(StringComparer.Ordinal);
 
     public async Task EnsureSchema(CancellationToken cancellationToken = default)
     {
+        await database.EnsureSchema(cancellationToken);
         await using var connection = await database.Open(cancellationToken);
-        foreach (var statement in MonitoringSchema.Statements(database.Definition))
+        foreach (var json in await connection.QueryAsync<string>(SqlValues.Command("SELECT graph FROM console_saga_graphs", null, null, cancellationToken)))
         {
-            await Sql.Execute(connection, null, statement, cancellationToken);
-        }
-
-        foreach (var graph in await Sql.Query(connection, null, "SELECT graph FROM console_saga_graphs", r => JsonSerializer.Deserialize<SagaGraphModel>(r.Text("graph"), Json), cancellationToken))
-        {
-            if (graph is not null)
+            if (JsonSerializer.Deserialize<SagaGraphModel>(json, Json) is { } graph)
             {
                 graphs[graph.SagaType] = graph;
             }
@@ -45,12 +46,13 @@ internal sealed class SagaStore(ConsoleDatabase database, MonitoringOptions opti
 
         await using var connection = await database.Open(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var updated = await Sql.Execute(connection, transaction, "UPDATE console_saga_graphs SET graph = @graph, updated = @now WHERE saga_type = @type", cancellationToken,
-            ("@graph", json), ("@now", now.ToUnixTimeMilliseconds()), ("@type", graph.SagaType));
+        var parameters = new { graph = json, now, type = graph.SagaType };
+        var updated = await connection.ExecuteAsync(SqlValues.Command(
+            "UPDATE console_saga_graphs SET graph = @graph, updated = @now WHERE saga_type = @type", parameters, transaction, cancellationToken));
         if (updated == 0)
         {
-            await Sql.Execute(connection, transaction, "INSERT INTO console_saga_graphs (saga_type, graph, updated) VALUES (@type, @graph, @now)", cancellationToken,
-                ("@graph", json), ("@now", now.ToUnixTimeMilliseconds()), ("@type", graph.SagaType));
+            await connection.ExecuteAsync(SqlValues.Command(
+                "INSERT INTO console_saga_graphs (saga_type, graph, updated) VALUES (@type, @graph, @now)", parameters, transaction, cancellationToken));
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -66,42 +68,48 @@ internal sealed class SagaStore(ConsoleDatabase database, MonitoringOptions opti
         foreach (var record in records)
         {
             var sagaId = record.SagaId.ToString();
-            var at = record.ProcessedAt.ToUnixTimeMilliseconds();
-            var id = $"{record.SagaId:N}:{record.Incoming.MessageId}:{at}";
-            if (await Sql.Scalar(connection, transaction, "SELECT COUNT(*) FROM console_saga_audit WHERE id = @id", cancellationToken, ("@id", id)) > 0)
+            // Whole microseconds, the finest every dialect keeps, so the comparisons below see what was stored.
+            var at = record.ProcessedAt.AddTicks(-(record.ProcessedAt.Ticks % 10));
+            var id = $"{record.SagaId:N}:{record.Incoming.MessageId}:{record.ProcessedAt.ToUnixTimeMilliseconds()}";
+            if (await connection.ExecuteScalarAsync<long>(SqlValues.Command("SELECT COUNT(*) FROM console_saga_audit WHERE id = @id", new { id }, transaction, cancellationToken)) > 0)
             {
                 continue;
             }
 
-            await Sql.Execute(connection, transaction,
-                "INSERT INTO console_saga_audit (id, saga_id, at, message_id, message_type, entry) VALUES (@id, @saga, @at, @message, @type, @entry)", cancellationToken,
-                ("@id", id), ("@saga", sagaId), ("@at", at), ("@message", record.Incoming.MessageId), ("@type", record.Incoming.MessageType),
-                ("@entry", JsonSerializer.Serialize(record, Json)));
-            var state = SagaStateReader.State(record.StateAfter, Graph(record.SagaType), record.Completed);
-            var parameters = new (string, object?)[]
+            await connection.ExecuteAsync(SqlValues.Command(
+                "INSERT INTO console_saga_audit (id, saga_id, at, message_id, message_type, entry) VALUES (@id, @sagaId, @at, @message, @type, @entry)",
+                new { id, sagaId, at, message = record.Incoming.MessageId, type = record.Incoming.MessageType, entry = JsonSerializer.Serialize(record, Json) },
+                transaction,
+                cancellationToken));
+            var parameters = new
             {
-                ("@saga", sagaId), ("@type", record.SagaType), ("@correlation", record.CorrelationValue), ("@endpoint", record.Endpoint), ("@state", state),
-                ("@completed", record.Completed ? 1 : 0), ("@at", at), ("@pending", JsonSerializer.Serialize(record.PendingTimeouts, Json)), ("@json", record.StateAfter),
+                sagaId, type = record.SagaType, correlation = record.CorrelationValue, endpoint = record.Endpoint,
+                state = SagaStateReader.State(record.StateAfter, Graph(record.SagaType), record.Completed), completed = record.Completed ? 1 : 0, at,
+                pending = JsonSerializer.Serialize(record.PendingTimeouts, Json), json = record.StateAfter,
             };
-            var current = await Sql.Query(connection, transaction, "SELECT updated, started FROM console_sagas" + database.LockHint + " WHERE saga_id = @saga" + database.ForUpdate,
-                r => (Updated: r.Long("updated"), Started: r.Long("started")), cancellationToken, ("@saga", sagaId));
-            if (current.Count == 0)
+            var current = await connection.QuerySingleOrDefaultAsync<SagaTimes>(SqlValues.Command(
+                $"SELECT updated AS Updated, started AS Started FROM console_sagas{database.LockHint} WHERE saga_id = @sagaId{database.ForUpdate}",
+                new { sagaId },
+                transaction,
+                cancellationToken));
+            if (current is null)
             {
-                await Sql.Execute(connection, transaction, """
+                await connection.ExecuteAsync(SqlValues.Command("""
                     INSERT INTO console_sagas (saga_id, saga_type, correlation, endpoint, state, completed, started, updated, pending, state_json)
-                    VALUES (@saga, @type, @correlation, @endpoint, @state, @completed, @at, @at, @pending, @json)
-                    """, cancellationToken, parameters);
+                    VALUES (@sagaId, @type, @correlation, @endpoint, @state, @completed, @at, @at, @pending, @json)
+                    """, parameters, transaction, cancellationToken));
             }
-            else if (at >= current[0].Updated)
+            else if (at >= current.Updated)
             {
-                await Sql.Execute(connection, transaction, """
+                await connection.ExecuteAsync(SqlValues.Command("""
                     UPDATE console_sagas SET state = @state, completed = @completed, updated = @at, pending = @pending, state_json = @json, endpoint = @endpoint
-                    WHERE saga_id = @saga
-                    """, cancellationToken, parameters);
+                    WHERE saga_id = @sagaId
+                    """, parameters, transaction, cancellationToken));
             }
-            else if (at < current[0].Started)
+            else if (at < current.Started)
             {
-                await Sql.Execute(connection, transaction, "UPDATE console_sagas SET started = @at WHERE saga_id = @saga", cancellationToken, ("@at", at), ("@saga", sagaId));
+                await connection.ExecuteAsync(SqlValues.Command(
+                    "UPDATE console_sagas SET started = @at WHERE saga_id = @sagaId", new { at, sagaId }, transaction, cancellationToken));
             }
 
             touched.Add(record.SagaId);
@@ -114,67 +122,72 @@ internal sealed class SagaStore(ConsoleDatabase database, MonitoringOptions opti
     public async Task<PagedResult<SagaSummary>> List(SagaFilter filter, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var where = new List<string>();
-        var parameters = new List<(string, object?)>();
-        void Add(string clause, string name, object value)
+        var parameters = new DynamicParameters();
+        void Add<T>(string clause, string name, T value)
         {
             where.Add(clause);
-            parameters.Add((name, value));
+            parameters.Add(name, value);
         }
 
         if (!string.IsNullOrWhiteSpace(filter.SagaType))
         {
-            Add("(saga_type = @type OR saga_type LIKE @typeSuffix)", "@type", filter.SagaType);
-            parameters.Add(("@typeSuffix", "%." + filter.SagaType));
+            Add("(saga_type = @type OR saga_type LIKE @typeSuffix)", "type", filter.SagaType);
+            parameters.Add("typeSuffix", "%." + filter.SagaType);
         }
 
         if (!string.IsNullOrWhiteSpace(filter.State))
         {
-            Add("state = @state", "@state", filter.State);
+            Add("state = @state", "state", filter.State);
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Correlation))
         {
-            Add("(LOWER(correlation) LIKE @correlation OR LOWER(saga_id) LIKE @correlation)", "@correlation", "%" + filter.Correlation.Trim().ToLowerInvariant() + "%");
+            Add("(LOWER(correlation) LIKE @correlation OR LOWER(saga_id) LIKE @correlation)", "correlation", "%" + filter.Correlation.Trim().ToLowerInvariant() + "%");
         }
 
         if (filter.Completed is { } completed)
         {
-            Add("completed = @completed", "@completed", completed ? 1 : 0);
+            Add("completed = @completed", "completed", completed ? 1 : 0);
         }
 
         if (filter.MinAge is { } minAge)
         {
-            Add("started <= @startedBefore", "@startedBefore", (now - minAge).ToUnixTimeMilliseconds());
+            Add("started <= @startedBefore", "startedBefore", now - minAge);
         }
 
         if (filter.MaxAge is { } maxAge)
         {
-            Add("started >= @startedAfter", "@startedAfter", (now - maxAge).ToUnixTimeMilliseconds());
+            Add("started >= @startedAfter", "startedAfter", now - maxAge);
         }
 
         var whereSql = where.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", where);
         await using var connection = await database.Open(cancellationToken);
-        var total = (int)await Sql.Scalar(connection, null, "SELECT COUNT(*) FROM console_sagas" + whereSql, cancellationToken, [.. parameters]);
-        var rows = await Sql.Query(connection, null,
-            "SELECT * FROM console_sagas" + whereSql + " ORDER BY updated DESC, saga_id" + database.Page((filter.Page - 1) * filter.PageSize, filter.PageSize),
-            Summary, cancellationToken, [.. parameters]);
-        return new PagedResult<SagaSummary>(rows, total, filter.Page, filter.PageSize);
+        var total = await connection.ExecuteScalarAsync<long>(SqlValues.Command("SELECT COUNT(*) FROM console_sagas" + whereSql, parameters, null, cancellationToken));
+        var rows = await connection.QueryAsync<SagaRow>(SqlValues.Command(
+            $"SELECT {SagaColumns} FROM console_sagas{whereSql} ORDER BY updated DESC, saga_id" + database.Page((filter.Page - 1) * filter.PageSize, filter.PageSize),
+            parameters,
+            null,
+            cancellationToken));
+        return new PagedResult<SagaSummary>([.. rows.Select(r => r.Summary())], (int)total, filter.Page, filter.PageSize);
     }
 
     public async Task<SagaDetail?> Detail(Guid sagaId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
-        var rows = await Sql.Query(connection, null, "SELECT * FROM console_sagas WHERE saga_id = @saga",
-            r => (Summary: Summary(r), Pending: r.Text("pending"), Json: r.Text("state_json")), cancellationToken, ("@saga", sagaId.ToString()));
-        if (rows.Count == 0)
+        var id = sagaId.ToString();
+        var row = await connection.QuerySingleOrDefaultAsync<SagaRow>(SqlValues.Command(
+            $"SELECT {SagaColumns}, state_json AS StateJson FROM console_sagas WHERE saga_id = @id", new { id }, null, cancellationToken));
+        if (row is null)
         {
             return null;
         }
 
-        var timeline = await Sql.Query(connection, null, "SELECT entry FROM console_saga_audit WHERE saga_id = @saga ORDER BY at, id",
-            r => JsonSerializer.Deserialize<AuditRecord>(r.Text("entry"), Json)!, cancellationToken, ("@saga", sagaId.ToString()));
-        var (summary, pending, json) = rows[0];
-        return new SagaDetail(summary, JsonSerializer.Deserialize<List<AuditTimeout>>(pending, Json) ?? [], json, timeline, Graph(summary.SagaType));
+        var timeline = await connection.QueryAsync<string>(SqlValues.Command(
+            "SELECT entry FROM console_saga_audit WHERE saga_id = @id ORDER BY at, id", new { id }, null, cancellationToken));
+        var summary = row.Summary();
+        return new SagaDetail(
+            summary, JsonSerializer.Deserialize<List<AuditTimeout>>(row.Pending, Json) ?? [], row.StateJson,
+            [.. timeline.Select(entry => JsonSerializer.Deserialize<AuditRecord>(entry, Json)!)], Graph(summary.SagaType));
     }
 
     /// <summary>
@@ -192,30 +205,64 @@ internal sealed class SagaStore(ConsoleDatabase database, MonitoringOptions opti
             return [];
         }
 
-        var parameters = ids.Select((v, i) => ("@s" + i, (object?)v)).Concat(correlations.Select((v, i) => ("@c" + i, (object?)v))).ToList();
+        var parameters = new DynamicParameters();
         var where = string.Join(" OR ", new[]
         {
-            ids.Count == 0 ? null : $"saga_id IN ({string.Join(", ", ids.Select((_, i) => "@s" + i))})",
-            correlations.Count == 0 ? null : $"correlation IN ({string.Join(", ", correlations.Select((_, i) => "@c" + i))})",
+            ids.Count == 0 ? null : "saga_id IN " + SqlValues.InList(parameters, "s", ids),
+            correlations.Count == 0 ? null : "correlation IN " + SqlValues.InList(parameters, "c", correlations),
         }.Where(c => c is not null));
         await using var connection = await database.Open(cancellationToken);
-        return await Sql.Query(connection, null, $"SELECT * FROM console_sagas WHERE {where} ORDER BY updated DESC" + database.Page(0, 5), Summary, cancellationToken, [.. parameters]);
+        var rows = await connection.QueryAsync<SagaRow>(SqlValues.Command(
+            $"SELECT {SagaColumns} FROM console_sagas WHERE {where} ORDER BY updated DESC" + database.Page(0, 5), parameters, null, cancellationToken));
+        return [.. rows.Select(r => r.Summary())];
     }
 
     /// <summary>Deletes completed sagas (and their audit records) last updated before the retention window.</summary>
     public async Task<int> Purge(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var cut = (now - options.SagaRetention).ToUnixTimeMilliseconds();
+        var cut = now - options.SagaRetention;
         await using var connection = await database.Open(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await Sql.Execute(connection, transaction,
-            "DELETE FROM console_saga_audit WHERE saga_id IN (SELECT saga_id FROM console_sagas WHERE completed = 1 AND updated < @cut)", cancellationToken, ("@cut", cut));
-        var deleted = await Sql.Execute(connection, transaction, "DELETE FROM console_sagas WHERE completed = 1 AND updated < @cut", cancellationToken, ("@cut", cut));
+        await connection.ExecuteAsync(SqlValues.Command(
+            "DELETE FROM console_saga_audit WHERE saga_id IN (SELECT saga_id FROM console_sagas WHERE completed = 1 AND updated < @cut)", new { cut }, transaction, cancellationToken));
+        var deleted = await connection.ExecuteAsync(SqlValues.Command(
+            "DELETE FROM console_sagas WHERE completed = 1 AND updated < @cut", new { cut }, transaction, cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return deleted;
     }
 
-    private static SagaSummary Summary(DbDataReader r) => new(
-        Guid.Parse(r.Text("saga_id")), r.Text("saga_type"), r.Text("correlation"), r.Text("endpoint"), r.NullableText("state"), r.Int("completed") == 1,
-        r.Time("started"), r.Time("updated"), JsonSerializer.Deserialize<List<AuditTimeout>>(r.Text("pending"), Json)?.Count ?? 0);
+    private sealed class SagaTimes
+    {
+        public DateTimeOffset Updated { get; init; }
+
+        public DateTimeOffset Started { get; init; }
+    }
+
+    // A console_sagas row as the database returns it (saga ids are text; SQLite hands back integers as longs).
+    private sealed class SagaRow
+    {
+        public string SagaId { get; init; } = string.Empty;
+
+        public string SagaType { get; init; } = string.Empty;
+
+        public string Correlation { get; init; } = string.Empty;
+
+        public string Endpoint { get; init; } = string.Empty;
+
+        public string? State { get; init; }
+
+        public long Completed { get; init; }
+
+        public DateTimeOffset Started { get; init; }
+
+        public DateTimeOffset Updated { get; init; }
+
+        public string Pending { get; init; } = "[]";
+
+        public string StateJson { get; init; } = "{}";
+
+        public SagaSummary Summary() => new(
+            Guid.Parse(SagaId), SagaType, Correlation, Endpoint, State, Completed == 1, Started, Updated,
+            JsonSerializer.Deserialize<List<AuditTimeout>>(Pending, Json)?.Count ?? 0);
+    }
 }

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
+using Dapper;
 using OrderEats.Console.Storage;
+using OrderEats.ServiceDefaults;
 
 namespace OrderEats.Console.Security;
 
@@ -13,23 +15,23 @@ internal sealed class UserStore(ConsoleDatabase database, TimeProvider time)
     {
         var key = Key(name);
         await using var connection = await database.Open(cancellationToken);
-        var stamp = await Sql.Query(connection, null, "SELECT stamp FROM console_users WHERE name = @name", r => r.Text("stamp"), cancellationToken, ("@name", key));
-        if (stamp.Count == 1)
+        var select = SqlValues.Command("SELECT stamp FROM console_users WHERE name = @key", new { key }, null, cancellationToken);
+        if (await connection.QuerySingleOrDefaultAsync<string?>(select) is { } stamp)
         {
-            return stamp[0];
+            return stamp;
         }
 
         var fresh = NewStamp();
         try
         {
-            await Sql.Execute(connection, null, "INSERT INTO console_users (name, stamp, updated) VALUES (@name, @stamp, @now)", cancellationToken,
-                ("@name", key), ("@stamp", fresh), ("@now", time.GetUtcNow().ToUnixTimeMilliseconds()));
+            await connection.ExecuteAsync(SqlValues.Command(
+                "INSERT INTO console_users (name, stamp, updated) VALUES (@key, @fresh, @now)", new { key, fresh, now = time.GetUtcNow() }, null, cancellationToken));
             return fresh;
         }
         catch (System.Data.Common.DbException)
         {
             // Another request created it first.
-            return (await Sql.Query(connection, null, "SELECT stamp FROM console_users WHERE name = @name", r => r.Text("stamp"), cancellationToken, ("@name", key))).Single();
+            return await connection.QuerySingleAsync<string>(select);
         }
     }
 
@@ -39,16 +41,16 @@ internal sealed class UserStore(ConsoleDatabase database, TimeProvider time)
         var key = Key(name);
         await Stamp(key, cancellationToken);
         await using var connection = await database.Open(cancellationToken);
-        await Sql.Execute(connection, null, "UPDATE console_users SET stamp = @stamp, updated = @now WHERE name = @name", cancellationToken,
-            ("@name", key), ("@stamp", NewStamp()), ("@now", time.GetUtcNow().ToUnixTimeMilliseconds()));
+        await connection.ExecuteAsync(SqlValues.Command(
+            "UPDATE console_users SET stamp = @stamp, updated = @now WHERE name = @key", new { key, stamp = NewStamp(), now = time.GetUtcNow() }, null, cancellationToken));
     }
 
     /// <summary>The stronger hash stored for <paramref name="configuredHash"/>, if the user's password was re-hashed since that hash was configured.</summary>
     public async Task<string?> Upgraded(string name, string configuredHash, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
-        var rows = await Sql.Query(connection, null, "SELECT upgraded_hash, upgraded_from FROM console_users WHERE name = @name",
-            r => (Hash: r.NullableText("upgraded_hash"), From: r.NullableText("upgraded_from")), cancellationToken, ("@name", Key(name)));
+        var rows = (await connection.QueryAsync<(string? Hash, string? From)>(SqlValues.Command(
+            "SELECT upgraded_hash, upgraded_from FROM console_users WHERE name = @key", new { key = Key(name) }, null, cancellationToken))).ToList();
         return rows.Count == 1 && rows[0].From == PasswordHash.Fingerprint(configuredHash) ? rows[0].Hash : null;
     }
 
@@ -57,8 +59,11 @@ internal sealed class UserStore(ConsoleDatabase database, TimeProvider time)
         var key = Key(name);
         await Stamp(key, cancellationToken);
         await using var connection = await database.Open(cancellationToken);
-        await Sql.Execute(connection, null, "UPDATE console_users SET upgraded_hash = @hash, upgraded_from = @from, updated = @now WHERE name = @name", cancellationToken,
-            ("@name", key), ("@hash", upgradedHash), ("@from", PasswordHash.Fingerprint(configuredHash)), ("@now", time.GetUtcNow().ToUnixTimeMilliseconds()));
+        await connection.ExecuteAsync(SqlValues.Command(
+            "UPDATE console_users SET upgraded_hash = @upgradedHash, upgraded_from = @from, updated = @now WHERE name = @key",
+            new { key, upgradedHash, from = PasswordHash.Fingerprint(configuredHash), now = time.GetUtcNow() },
+            null,
+            cancellationToken));
     }
 
     private static string Key(string name) => name.Trim().ToLowerInvariant();

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using Dapper;
+using OrderEats.ServiceDefaults;
 
 namespace OrderEats.Console.Storage;
 
@@ -9,16 +11,9 @@ internal static class EventLog
 
     public static Task Append(
         DbConnection connection, DbTransaction transaction, DateTimeOffset at, string kind, string? failureId, string? groupId, string text, string? user, CancellationToken cancellationToken) =>
-        Sql.Execute(
-            connection,
+        connection.ExecuteAsync(SqlValues.Command(
+            "INSERT INTO console_events (id, at, kind, failure_id, group_id, text, user_name) VALUES (@id, @at, @kind, @failureId, @groupId, @text, @user)",
+            new { id = Guid.CreateVersion7(at).ToString("N"), at, kind, failureId, groupId, text = text.Length > MaxText ? text[..MaxText] + "…" : text, user },
             transaction,
-            "INSERT INTO console_events (id, at, kind, failure_id, group_id, text, user_name) VALUES (@id, @at, @kind, @failure, @group, @text, @user)",
-            cancellationToken,
-            ("@id", Guid.CreateVersion7(at).ToString("N")),
-            ("@at", at.ToUnixTimeMilliseconds()),
-            ("@kind", kind),
-            ("@failure", failureId),
-            ("@group", groupId),
-            ("@text", text.Length > MaxText ? text[..MaxText] + "…" : text),
-            ("@user", user));
+            cancellationToken));
 }

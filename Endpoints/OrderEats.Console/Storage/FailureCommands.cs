@@ -1,6 +1,8 @@
 using System.Data.Common;
+using Dapper;
 using OrderEats.Console.Model;
 using OrderEats.Console.Retries;
+using OrderEats.ServiceDefaults;
 
 namespace OrderEats.Console.Storage;
 
@@ -98,21 +100,22 @@ internal sealed class FailureCommands(ConsoleDatabase database)
     public async Task<List<PendingRetry>> PendingRetries(int limit, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
-        return await Sql.Query(
-            connection, null,
-            "SELECT id, message_id, failed_queue, headers, body, body_encoding, retry_id, edit_message_id, edit_body FROM console_failures WHERE retry_pending = 1 "
+        var pending = await connection.QueryAsync<PendingRetry>(SqlValues.Command(
+            "SELECT id AS FailureId, message_id AS MessageId, failed_queue AS Queue, headers AS Headers, body AS Body, retry_id AS RetryId, "
+                + "edit_message_id AS EditMessageId, edit_body AS EditBody, body_encoding AS BodyEncoding FROM console_failures WHERE retry_pending = 1 "
                 + "ORDER BY retry_requested, id" + database.Page(0, limit),
-            r => new PendingRetry(r.Text("id"), r.Text("message_id"), r.Text("failed_queue"), r.Text("headers"), r.Text("body"), r.Text("retry_id"),
-                r.NullableText("edit_message_id"), r.NullableText("edit_body"), r.NullableText("body_encoding")),
-            cancellationToken);
+            null,
+            null,
+            cancellationToken));
+        return [.. pending];
     }
 
     public async Task MarkDispatched(PendingRetry retry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(retry);
         await using var connection = await database.Open(cancellationToken);
-        await Sql.Execute(
-            connection, null, "UPDATE console_failures SET retry_pending = 0 WHERE id = @id AND retry_id = @retry", cancellationToken, ("@id", retry.FailureId), ("@retry", retry.RetryId));
+        await connection.ExecuteAsync(SqlValues.Command(
+            "UPDATE console_failures SET retry_pending = 0 WHERE id = @FailureId AND retry_id = @RetryId", new { retry.FailureId, retry.RetryId }, null, cancellationToken));
     }
 
     /// <summary>
@@ -124,18 +127,18 @@ internal sealed class FailureCommands(ConsoleDatabase database)
         ArgumentNullException.ThrowIfNull(retry);
         await using var connection = await database.Open(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var changed = await Sql.Execute(
-            connection, transaction,
+        var changed = await connection.ExecuteAsync(SqlValues.Command(
             """
             UPDATE console_failures SET status = 'Unresolved', retry_pending = 0, retry_id = NULL, status_changed = @now, retry_error = @reason
-            WHERE id = @id AND retry_id = @retry AND status = 'RetryIssued'
+            WHERE id = @FailureId AND retry_id = @RetryId AND status = 'RetryIssued'
             """,
-            cancellationToken, ("@now", now.ToUnixTimeMilliseconds()), ("@id", retry.FailureId), ("@retry", retry.RetryId), ("@reason", reason));
+            new { now, retry.FailureId, retry.RetryId, reason },
+            transaction,
+            cancellationToken));
         if (changed == 0)
         {
-            await Sql.Execute(
-                connection, transaction, "UPDATE console_failures SET retry_pending = 0 WHERE id = @id AND retry_id = @retry", cancellationToken,
-                ("@id", retry.FailureId), ("@retry", retry.RetryId));
+            await connection.ExecuteAsync(SqlValues.Command(
+                "UPDATE console_failures SET retry_pending = 0 WHERE id = @FailureId AND retry_id = @RetryId", new { retry.FailureId, retry.RetryId }, transaction, cancellationToken));
         }
         else
         {
@@ -164,24 +167,24 @@ internal sealed class FailureCommands(ConsoleDatabase database)
 
     // Archiving calls off a pending retry; restoring starts from a clean slate.
     private static Task<int> SetStatus(DbConnection connection, DbTransaction transaction, string id, FailureStatus to, DateTimeOffset now, CancellationToken cancellationToken) =>
-        Sql.Execute(
-            connection, transaction, "UPDATE console_failures SET status = @to, status_changed = @now, retry_pending = 0, retry_id = NULL WHERE id = @id", cancellationToken,
-            ("@to", to.ToString()), ("@now", now.ToUnixTimeMilliseconds()), ("@id", id));
+        connection.ExecuteAsync(SqlValues.Command(
+            "UPDATE console_failures SET status = @to, status_changed = @now, retry_pending = 0, retry_id = NULL WHERE id = @id",
+            new { to = to.ToString(), now, id },
+            transaction,
+            cancellationToken));
 
     private async Task<FailureStatus?> CurrentStatus(DbConnection connection, DbTransaction transaction, string id, CancellationToken cancellationToken)
     {
-        var rows = await Sql.Query(
-            connection, transaction, $"SELECT id, status FROM console_failures{database.LockHint} WHERE id = @id{database.ForUpdate}", ReadIdStatus, cancellationToken, ("@id", id));
+        var rows = await FailureScopes.IdStatuses(
+            connection, transaction, $"SELECT id, status FROM console_failures{database.LockHint} WHERE id = @id{database.ForUpdate}", new { id }, cancellationToken);
         return rows.Count == 0 ? null : rows[0].Status;
     }
 
     private static Task<int> IssueRetry(
         DbConnection connection, DbTransaction transaction, string id, string retryId, string? editMessageId, string? editBody, DateTimeOffset now, CancellationToken cancellationToken) =>
-        Sql.Execute(connection, transaction, """
+        connection.ExecuteAsync(SqlValues.Command("""
             UPDATE console_failures SET status = 'RetryIssued', retry_id = @retry, retry_pending = 1, retry_requested = @now, status_changed = @now,
               edit_message_id = @editid, edit_body = @editbody, retry_error = NULL
             WHERE id = @id AND status = 'Unresolved'
-            """, cancellationToken, ("@retry", retryId), ("@now", now.ToUnixTimeMilliseconds()), ("@editid", editMessageId), ("@editbody", editBody), ("@id", id));
-
-    internal static (string Id, FailureStatus Status) ReadIdStatus(DbDataReader reader) => (reader.Text("id"), Enum.Parse<FailureStatus>(reader.Text("status")));
+            """, new { retry = retryId, now, editid = editMessageId, editbody = editBody, id }, transaction, cancellationToken));
 }

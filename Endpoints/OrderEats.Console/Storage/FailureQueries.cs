@@ -1,6 +1,8 @@
 using System.Data.Common;
+using Dapper;
 using OrderEats.Console.Ingestion;
 using OrderEats.Console.Model;
+using OrderEats.ServiceDefaults;
 
 namespace OrderEats.Console.Storage;
 
@@ -8,66 +10,64 @@ namespace OrderEats.Console.Storage;
 internal sealed class FailureQueries(ConsoleDatabase database)
 {
     private const string SummaryColumns =
-        "id, message_id, message_type, endpoint, exception_type, exception_message, status, COALESCE(processing_attempts, attempts) AS attempts, first_failed, "
-        + "last_failed, group_exception, retry_error, body_size";
+        "id AS Id, message_id AS MessageId, message_type AS MessageType, endpoint AS Endpoint, exception_type AS ExceptionType, exception_message AS ExceptionMessage, "
+        + "status AS Status, COALESCE(processing_attempts, attempts) AS Attempts, first_failed AS FirstFailed, last_failed AS LastFailed, "
+        + "group_exception AS ExceptionGroupId, retry_error AS RetryError, body_size AS BodySize";
 
     public async Task<PagedResult<FailureSummary>> List(FailureFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var (where, parameters) = Where(filter);
         await using var connection = await database.Open(cancellationToken);
-        var total = await Sql.Scalar(connection, null, "SELECT COUNT(*) FROM console_failures" + where, cancellationToken, [.. parameters]);
-        var items = await Sql.Query(
-            connection, null,
+        var total = await connection.ExecuteScalarAsync<long>(SqlValues.Command("SELECT COUNT(*) FROM console_failures" + where, parameters, null, cancellationToken));
+        var items = await connection.QueryAsync<SummaryRow>(SqlValues.Command(
             $"SELECT {SummaryColumns} FROM console_failures{where} ORDER BY last_failed DESC, id DESC" + database.Page((filter.Page - 1) * filter.PageSize, filter.PageSize),
-            ReadSummary, cancellationToken, [.. parameters]);
-        return new PagedResult<FailureSummary>(items, (int)total, filter.Page, filter.PageSize);
+            parameters,
+            null,
+            cancellationToken));
+        return new PagedResult<FailureSummary>([.. items.Select(r => r.Summary())], (int)total, filter.Page, filter.PageSize);
     }
 
     public async Task<FailureDetail?> Detail(string id, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
         var size = $"COALESCE(body_size, {database.Length("body")})";
-        var rows = await Sql.Query(
-            connection, null,
+        var row = await connection.QuerySingleOrDefaultAsync<DetailRow>(SqlValues.Command(
             $"""
-            SELECT {SummaryColumns}, failed_queue, host, stack_trace, headers, retry_id, edited_from, edit_message_id, group_endpoint, group_type, body_encoding,
-              {size} AS size,
-              CASE WHEN {size} <= {FailureDetail.InlineBodyLimit} THEN body ELSE {ConsoleDatabase.Prefix("body", FailureDetail.PreviewLength)} END AS shown
+            SELECT {SummaryColumns}, failed_queue AS FailedQueue, host AS Host, stack_trace AS StackTrace, headers AS Headers, retry_id AS RetryId,
+              edited_from AS EditedFrom, edit_message_id AS EditMessageId, group_endpoint AS EndpointGroupId, group_type AS MessageTypeGroupId,
+              body_encoding AS BodyEncoding, {size} AS Size,
+              CASE WHEN {size} <= {FailureDetail.InlineBodyLimit} THEN body ELSE {ConsoleDatabase.Prefix("body", FailureDetail.PreviewLength)} END AS Shown
             FROM console_failures WHERE id = @id
             """,
-            r => (Summary: ReadSummary(r), Queue: r.Text("failed_queue"), Host: r.Text("host"), Stack: r.Text("stack_trace"), Headers: HeaderJson.Read(r.Text("headers")),
-                Shown: r.Text("shown"), Size: r.Long("size"), Encoding: r.NullableText("body_encoding"), Retry: r.NullableText("retry_id"),
-                EditedFrom: r.NullableText("edited_from"), EditId: r.NullableText("edit_message_id"), GroupEndpoint: r.Text("group_endpoint"), GroupType: r.Text("group_type")),
-            cancellationToken, ("@id", id));
-        if (rows.Count == 0)
+            new { id },
+            null,
+            cancellationToken));
+        if (row is null)
         {
             return null;
         }
 
-        var attempts = await Sql.Query(
-            connection, null,
-            "SELECT attempt, message_id, failed_queue, endpoint, host, exception_type, exception_message, stack_trace, time_of_failure, headers, processing_attempts "
-                + "FROM console_attempts WHERE failure_id = @id ORDER BY attempt",
-            r => new FailureAttempt(
-                r.Int("attempt"), r.Text("message_id"), r.Text("failed_queue"), r.Text("endpoint"), r.Text("host"), r.Text("exception_type"), r.Text("exception_message"),
-                r.Text("stack_trace"), r.Time("time_of_failure"), HeaderJson.Read(r.Text("headers")), null, r["processing_attempts"] is DBNull ? 1 : r.Int("processing_attempts")),
-            cancellationToken, ("@id", id));
-        var row = rows[0];
+        var attempts = await connection.QueryAsync<AttemptRow>(SqlValues.Command(
+            "SELECT attempt AS Number, message_id AS MessageId, failed_queue AS FailedQueue, endpoint AS Endpoint, host AS Host, exception_type AS ExceptionType, "
+                + "exception_message AS ExceptionMessage, stack_trace AS StackTrace, time_of_failure AS TimeOfFailure, headers AS Headers, "
+                + "processing_attempts AS ProcessingAttempts FROM console_attempts WHERE failure_id = @id ORDER BY attempt",
+            new { id },
+            null,
+            cancellationToken));
         var inline = row.Size <= FailureDetail.InlineBodyLimit;
         return new FailureDetail(
-            row.Summary with { BodySize = row.Size }, row.Queue, row.Host, row.Stack, row.Headers, inline ? row.Shown : null, row.Retry, row.EditedFrom, row.EditId,
-            row.GroupEndpoint, row.GroupType, attempts, row.Size, !inline, inline ? null : row.Shown, row.Encoding);
+            row.Summary() with { BodySize = row.Size }, row.FailedQueue, row.Host, row.StackTrace, HeaderJson.Read(row.Headers), inline ? row.Shown : null, row.RetryId,
+            row.EditedFrom, row.EditMessageId, row.EndpointGroupId, row.MessageTypeGroupId, [.. attempts.Select(a => a.Attempt())], row.Size, !inline, inline ? null : row.Shown,
+            row.BodyEncoding);
     }
 
     /// <summary>The whole stored body of a failure as bytes, with its content type; null when the failure does not exist.</summary>
     public async Task<(byte[] Body, string ContentType, string MessageId)?> Body(string id, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
-        var rows = await Sql.Query(
-            connection, null, "SELECT message_id, body, body_encoding, headers FROM console_failures WHERE id = @id",
-            r => (MessageId: r.Text("message_id"), Body: r.Text("body"), Encoding: r.NullableText("body_encoding"), Headers: HeaderJson.Read(r.Text("headers"))),
-            cancellationToken, ("@id", id));
+        var rows = (await connection.QueryAsync<(string MessageId, string Body, string? Encoding, string Headers)>(SqlValues.Command(
+            "SELECT message_id, body, body_encoding, headers FROM console_failures WHERE id = @id", new { id }, null, cancellationToken))).ToList();
         if (rows.Count == 0)
         {
             return null;
@@ -75,48 +75,50 @@ internal sealed class FailureQueries(ConsoleDatabase database)
 
         var row = rows[0];
         var contentType = row.Encoding == StoredBody.Base64 ? "application/octet-stream"
-            : row.Headers.GetValueOrDefault(Engine.Headers.ContentType) is "application/json" ? "application/json" : "text/plain; charset=utf-8";
+            : HeaderJson.Read(row.Headers).GetValueOrDefault(Engine.Headers.ContentType) is "application/json" ? "application/json" : "text/plain; charset=utf-8";
         return (StoredBody.Decode(row.Body, row.Encoding), contentType, row.MessageId);
     }
 
     public async Task<List<FailureGroup>> Groups(GroupingKind kind, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
-        return await Sql.Query(
-            connection, null, GroupSelect(kind) + " WHERE g.kind = @kind ORDER BY unresolved DESC, g.last_seen DESC", ReadGroup, cancellationToken, ("@kind", kind.ToString()));
+        return await Groups(connection, GroupSelect(kind) + " WHERE g.kind = @kind ORDER BY Unresolved DESC, g.last_seen DESC", new { kind = kind.ToString() }, cancellationToken);
     }
 
     public async Task<FailureGroup?> Group(string id, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
-        var kinds = await Sql.Query(connection, null, "SELECT kind FROM console_groups WHERE id = @id", r => Enum.Parse<GroupingKind>(r.Text("kind")), cancellationToken, ("@id", id));
-        if (kinds.Count == 0)
+        var kind = await connection.ExecuteScalarAsync<string?>(SqlValues.Command("SELECT kind FROM console_groups WHERE id = @id", new { id }, null, cancellationToken));
+        if (kind is null)
         {
             return null;
         }
 
-        var groups = await Sql.Query(connection, null, GroupSelect(kinds[0]) + " WHERE g.id = @id", ReadGroup, cancellationToken, ("@id", id));
+        var groups = await Groups(connection, GroupSelect(Enum.Parse<GroupingKind>(kind)) + " WHERE g.id = @id", new { id }, cancellationToken);
         return groups.FirstOrDefault();
     }
 
     public async Task<List<ConsoleEvent>> Events(int limit, string? failureId = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
-        var where = failureId is null ? string.Empty : " WHERE failure_id = @failure";
-        return await Sql.Query(
-            connection, null, $"SELECT * FROM console_events{where} ORDER BY at DESC, id DESC" + database.Page(0, limit),
-            r => new ConsoleEvent(r.Text("id"), r.Time("at"), r.Text("kind"), r.NullableText("failure_id"), r.NullableText("group_id"), r.Text("text"), r.NullableText("user_name")),
-            cancellationToken, failureId is null ? [] : [("@failure", failureId)]);
+        var where = failureId is null ? string.Empty : " WHERE failure_id = @failureId";
+        var events = await connection.QueryAsync<ConsoleEvent>(SqlValues.Command(
+            "SELECT id AS Id, at AS At, kind AS Kind, failure_id AS FailureId, group_id AS GroupId, text AS Text, user_name AS \"User\" "
+                + $"FROM console_events{where} ORDER BY at DESC, id DESC" + database.Page(0, limit),
+            new { failureId },
+            null,
+            cancellationToken));
+        return [.. events];
     }
 
     public async Task<Dictionary<FailureStatus, int>> CountByStatus(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
         var counts = Enum.GetValues<FailureStatus>().ToDictionary(s => s, _ => 0);
-        foreach (var (status, count) in await Sql.Query(
-            connection, null, "SELECT status, COUNT(*) AS n FROM console_failures GROUP BY status", r => (Enum.Parse<FailureStatus>(r.Text("status")), r.Int("n")), cancellationToken))
+        foreach (var row in await connection.QueryAsync<StatusCount>(SqlValues.Command(
+            "SELECT status AS Status, COUNT(*) AS Failures FROM console_failures GROUP BY status", null, null, cancellationToken)))
         {
-            counts[status] = count;
+            counts[Enum.Parse<FailureStatus>(row.Status)] = (int)row.Failures;
         }
 
         return counts;
@@ -130,54 +132,54 @@ internal sealed class FailureQueries(ConsoleDatabase database)
         }
 
         await using var connection = await database.Open(cancellationToken);
-        return await Sql.Query(connection, null, $"SELECT DISTINCT {column} AS v FROM console_failures ORDER BY v", r => r.Text("v"), cancellationToken);
+        return [.. await connection.QueryAsync<string>(SqlValues.Command($"SELECT DISTINCT {column} AS v FROM console_failures ORDER BY v", null, null, cancellationToken))];
     }
 
-    private static (string Where, List<(string, object?)> Parameters) Where(FailureFilter filter)
+    private static (string Where, DynamicParameters Parameters) Where(FailureFilter filter)
     {
         var clauses = new List<string>();
-        var parameters = new List<(string, object?)>();
-        void Add(string clause, string name, object value)
+        var parameters = new DynamicParameters();
+        void Add<T>(string clause, string name, T value)
         {
             clauses.Add(clause);
-            parameters.Add((name, value));
+            parameters.Add(name, value);
         }
 
         if (filter.From is { } from)
         {
-            Add("last_failed >= @from", "@from", from.ToUnixTimeMilliseconds());
+            Add("last_failed >= @from", "from", from);
         }
 
         if (filter.To is { } to)
         {
-            Add("last_failed < @to", "@to", to.ToUnixTimeMilliseconds());
+            Add("last_failed < @to", "to", to);
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Endpoint))
         {
-            Add("endpoint = @endpoint", "@endpoint", filter.Endpoint);
+            Add("endpoint = @endpoint", "endpoint", filter.Endpoint);
         }
 
         if (!string.IsNullOrWhiteSpace(filter.MessageType))
         {
-            Add("message_type = @type", "@type", filter.MessageType);
+            Add("message_type = @type", "type", filter.MessageType);
         }
 
         if (filter.Status is { } status)
         {
-            Add("status = @status", "@status", status.ToString());
+            Add("status = @status", "status", status.ToString());
         }
 
         if (!string.IsNullOrWhiteSpace(filter.GroupId))
         {
-            Add("(group_exception = @group OR group_endpoint = @group OR group_type = @group)", "@group", filter.GroupId);
+            Add("(group_exception = @group OR group_endpoint = @group OR group_type = @group)", "group", filter.GroupId);
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
             var escaped = filter.Text.Trim().ToLowerInvariant()
                 .Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
-            Add("search_text LIKE @text ESCAPE '\\'", "@text", "%" + escaped + "%");
+            Add("search_text LIKE @text ESCAPE '\\'", "text", "%" + escaped + "%");
         }
 
         return (clauses.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", clauses), parameters);
@@ -187,18 +189,127 @@ internal sealed class FailureQueries(ConsoleDatabase database)
     {
         var column = kind switch { GroupingKind.Endpoint => "group_endpoint", GroupingKind.MessageType => "group_type", _ => "group_exception" };
         return $"""
-            SELECT g.id, g.kind, g.title, g.first_seen, g.last_seen,
-              (SELECT COUNT(*) FROM console_failures f WHERE f.{column} = g.id) AS total,
-              (SELECT COUNT(*) FROM console_failures f WHERE f.{column} = g.id AND f.status = 'Unresolved') AS unresolved
+            SELECT g.id AS Id, g.kind AS Kind, g.title AS Title, g.first_seen AS FirstSeen, g.last_seen AS LastSeen,
+              (SELECT COUNT(*) FROM console_failures f WHERE f.{column} = g.id) AS Total,
+              (SELECT COUNT(*) FROM console_failures f WHERE f.{column} = g.id AND f.status = 'Unresolved') AS Unresolved
             FROM console_groups g
             """;
     }
 
-    private static FailureGroup ReadGroup(DbDataReader r) =>
-        new(r.Text("id"), Enum.Parse<GroupingKind>(r.Text("kind")), r.Text("title"), r.Int("total"), r.Int("unresolved"), r.Time("first_seen"), r.Time("last_seen"));
+    private static async Task<List<FailureGroup>> Groups(DbConnection connection, string sql, object parameters, CancellationToken cancellationToken) =>
+        [.. (await connection.QueryAsync<GroupRow>(SqlValues.Command(sql, parameters, null, cancellationToken)))
+            .Select(r => new FailureGroup(r.Id, Enum.Parse<GroupingKind>(r.Kind), r.Title, (int)r.Total, (int)r.Unresolved, r.FirstSeen, r.LastSeen))];
 
-    private static FailureSummary ReadSummary(DbDataReader r) => new(
-        r.Text("id"), r.Text("message_id"), r.Text("message_type"), r.Text("endpoint"), r.Text("exception_type"), r.Text("exception_message"),
-        Enum.Parse<FailureStatus>(r.Text("status")), r.Int("attempts"), r.Time("first_failed"), r.Time("last_failed"), r.Text("group_exception"),
-        r.NullableText("retry_error"), r["body_size"] is DBNull ? 0 : r.Long("body_size"));
+    // Rows as the database returns them (SQLite hands back every integer as a long), before they become the model's records.
+    private class SummaryRow
+    {
+        public string Id { get; init; } = string.Empty;
+
+        public string MessageId { get; init; } = string.Empty;
+
+        public string MessageType { get; init; } = string.Empty;
+
+        public string Endpoint { get; init; } = string.Empty;
+
+        public string ExceptionType { get; init; } = string.Empty;
+
+        public string ExceptionMessage { get; init; } = string.Empty;
+
+        public string Status { get; init; } = string.Empty;
+
+        public int Attempts { get; init; }
+
+        public DateTimeOffset FirstFailed { get; init; }
+
+        public DateTimeOffset LastFailed { get; init; }
+
+        public string ExceptionGroupId { get; init; } = string.Empty;
+
+        public string? RetryError { get; init; }
+
+        public long? BodySize { get; init; }
+
+        public FailureSummary Summary() => new(
+            Id, MessageId, MessageType, Endpoint, ExceptionType, ExceptionMessage, Enum.Parse<FailureStatus>(Status), Attempts, FirstFailed, LastFailed, ExceptionGroupId,
+            RetryError, BodySize ?? 0);
+    }
+
+    private sealed class DetailRow : SummaryRow
+    {
+        public string FailedQueue { get; init; } = string.Empty;
+
+        public string Host { get; init; } = string.Empty;
+
+        public string StackTrace { get; init; } = string.Empty;
+
+        public string Headers { get; init; } = "{}";
+
+        public string? RetryId { get; init; }
+
+        public string? EditedFrom { get; init; }
+
+        public string? EditMessageId { get; init; }
+
+        public string EndpointGroupId { get; init; } = string.Empty;
+
+        public string MessageTypeGroupId { get; init; } = string.Empty;
+
+        public string? BodyEncoding { get; init; }
+
+        public long Size { get; init; }
+
+        public string Shown { get; init; } = string.Empty;
+    }
+
+    private sealed class AttemptRow
+    {
+        public int Number { get; init; }
+
+        public string MessageId { get; init; } = string.Empty;
+
+        public string FailedQueue { get; init; } = string.Empty;
+
+        public string Endpoint { get; init; } = string.Empty;
+
+        public string Host { get; init; } = string.Empty;
+
+        public string ExceptionType { get; init; } = string.Empty;
+
+        public string ExceptionMessage { get; init; } = string.Empty;
+
+        public string StackTrace { get; init; } = string.Empty;
+
+        public DateTimeOffset TimeOfFailure { get; init; }
+
+        public string Headers { get; init; } = "{}";
+
+        public int? ProcessingAttempts { get; init; }
+
+        public FailureAttempt Attempt() => new(
+            Number, MessageId, FailedQueue, Endpoint, Host, ExceptionType, ExceptionMessage, StackTrace, TimeOfFailure, HeaderJson.Read(Headers), null, ProcessingAttempts ?? 1);
+    }
+
+    private sealed class GroupRow
+    {
+        public string Id { get; init; } = string.Empty;
+
+        public string Kind { get; init; } = string.Empty;
+
+        public string Title { get; init; } = string.Empty;
+
+        public long Total { get; init; }
+
+        public long Unresolved { get; init; }
+
+        public DateTimeOffset FirstSeen { get; init; }
+
+        public DateTimeOffset LastSeen { get; init; }
+    }
+
+    private sealed class StatusCount
+    {
+        public string Status { get; init; } = string.Empty;
+
+        public long Failures { get; init; }
+    }
 }

@@ -1,6 +1,8 @@
 using System.Data.Common;
+using Dapper;
 using OrderEats.Console.Model;
 using OrderEats.Console.Retries;
+using OrderEats.ServiceDefaults;
 
 namespace OrderEats.Console.Storage;
 
@@ -16,10 +18,9 @@ internal static class FailureScopes
             var candidates = new List<(string Id, FailureStatus Status)>();
             foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(200))
             {
-                var names = chunk.Select((_, i) => "@i" + i).ToArray();
-                candidates.AddRange(await Sql.Query(
-                    connection, transaction, $"SELECT id, status FROM console_failures WHERE id IN ({string.Join(", ", names)})", FailureCommands.ReadIdStatus, cancellationToken,
-                    [.. chunk.Select((id, i) => (names[i], (object?)id))]));
+                var parameters = new DynamicParameters();
+                var list = SqlValues.InList(parameters, "i", chunk);
+                candidates.AddRange(await IdStatuses(connection, transaction, $"SELECT id, status FROM console_failures WHERE id IN {list}", parameters, cancellationToken));
             }
 
             unknown.AddRange(ids.Distinct(StringComparer.Ordinal).Except(candidates.Select(c => c.Id), StringComparer.Ordinal));
@@ -28,12 +29,17 @@ internal static class FailureScopes
 
         if (scope.GroupId is { } group)
         {
-            return (await Sql.Query(
-                connection, transaction, "SELECT id, status FROM console_failures WHERE group_exception = @g OR group_endpoint = @g OR group_type = @g ORDER BY last_failed",
-                FailureCommands.ReadIdStatus, cancellationToken, ("@g", group)), unknown);
+            return (await IdStatuses(
+                connection, transaction, "SELECT id, status FROM console_failures WHERE group_exception = @group OR group_endpoint = @group OR group_type = @group ORDER BY last_failed",
+                new { group }, cancellationToken), unknown);
         }
 
-        return (await Sql.Query(
-            connection, transaction, "SELECT id, status FROM console_failures WHERE status = 'Unresolved' ORDER BY last_failed", FailureCommands.ReadIdStatus, cancellationToken), unknown);
+        return (await IdStatuses(connection, transaction, "SELECT id, status FROM console_failures WHERE status = 'Unresolved' ORDER BY last_failed", null, cancellationToken), unknown);
     }
+
+    /// <summary>The (id, status) rows of a SELECT id, status query.</summary>
+    public static async Task<List<(string Id, FailureStatus Status)>> IdStatuses(
+        DbConnection connection, DbTransaction? transaction, string sql, object? parameters, CancellationToken cancellationToken) =>
+        [.. (await connection.QueryAsync<(string Id, string Status)>(SqlValues.Command(sql, parameters, transaction, cancellationToken)))
+            .Select(row => (row.Id, Enum.Parse<FailureStatus>(row.Status)))];
 }

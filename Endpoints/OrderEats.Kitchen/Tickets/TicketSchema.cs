@@ -1,20 +1,14 @@
-using OrderEats.ServiceDefaults;
+using OrderEats.ServiceDefaults.Migrations;
 
 namespace OrderEats.Kitchen.Tickets;
 
-internal static class TicketSchema
+/// <summary>The kitchen tickets' table and its versioned migrations (Migrations/&lt;Dialect&gt;/*.sql in this assembly).</summary>
+public static class TicketSchema
 {
-    public const string Table = "kitchen_tickets";
+    internal const string Table = "kitchen_tickets";
 
-    public const string Columns = "order_id, restaurant_id, status, created_at, updated_at";
+    internal const string Columns = "order_id AS OrderId, restaurant_id AS RestaurantId, status AS Status, created_at AS CreatedAt, updated_at AS UpdatedAt";
 
-    // The primary key on order_id makes a second ticket for one order impossible.
-    public static IReadOnlyList<string> Statements(EndpointDatabase database) =>
-    [
-        database.CreateTable(
-            Table,
-            $"order_id {database.GuidType} NOT NULL PRIMARY KEY, restaurant_id {database.GuidType} NOT NULL, status {database.TextType} NOT NULL, " +
-            $"reason {database.TextType} NULL, created_at {database.TimestampType} NOT NULL, updated_at {database.TimestampType} NOT NULL"),
-        database.CreateIndex("ix_kitchen_tickets_status", Table, "status"),
-    ];
+    /// <summary>The migrations of the Kitchen database's business tables, journaled as "kitchen".</summary>
+    public static BusinessMigrations Migrations { get; } = new("kitchen", typeof(TicketSchema).Assembly);
 }

@@ -1,3 +1,4 @@
+using Dapper;
 using OrderEats.ServiceDefaults;
 using OrderEats.Engine;
 using OrderEats.Notifications.Channel;
@@ -8,28 +9,19 @@ namespace OrderEats.Notifications.Handlers;
 // Sends one notification once. The log row is written first, in the event's transaction, then the channel is called: a channel failure rolls
 // the row back (retry), and a concurrent duplicate blocks on the row's key and fails before it reaches the channel. Only a crash between the
 // delivery and the commit can repeat a delivery: the channel is outside the transaction.
-internal sealed class NotificationSender(SimulatedNotificationChannel channel, NotificationLog log, ILogger<NotificationSender> logger)
+internal sealed class NotificationSender(SimulatedNotificationChannel channel, ILogger<NotificationSender> logger)
 {
     public async Task Send(Notification notification, IMessageHandlerContext context)
     {
         var cancellationToken = context.CancellationToken;
-        var kind = log.Database.Kind;
         var storage = context.Storage;
         // One statement both checks and records: no row written means this notification was sent before.
-        int recorded;
-        await using (var insert = SqlValues.Command(
-                storage.Connection,
-                storage.Transaction,
-                $"INSERT INTO {NotificationSchema.Table} (order_id, kind, customer_id, sent_at) SELECT @order, @kind, @customer, @at " +
-                $"WHERE NOT EXISTS (SELECT 1 FROM {NotificationSchema.Table} WHERE order_id = @order AND kind = @kind)")
-            .Add("@order", SqlValues.StoredGuid(kind, notification.OrderId))
-            .Add("@kind", notification.Kind)
-            .Add("@customer", SqlValues.StoredGuid(kind, notification.CustomerId))
-            .Add("@at", SqlValues.StoredTime(kind, TimeProvider.System.GetUtcNow())))
-        {
-            recorded = await insert.ExecuteNonQueryAsync(cancellationToken);
-        }
-
+        var recorded = await storage.Connection.ExecuteAsync(SqlValues.Command(
+            $"INSERT INTO {NotificationSchema.Table} (order_id, kind, customer_id, sent_at) SELECT @OrderId, @Kind, @CustomerId, @at " +
+            $"WHERE NOT EXISTS (SELECT 1 FROM {NotificationSchema.Table} WHERE order_id = @OrderId AND kind = @Kind)",
+            new { notification.OrderId, notification.Kind, notification.CustomerId, at = TimeProvider.System.GetUtcNow() },
+            storage.Transaction,
+            cancellationToken));
         if (recorded == 0)
         {
             logger.LogInformation(

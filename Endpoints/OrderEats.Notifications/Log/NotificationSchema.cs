@@ -1,17 +1,12 @@
-using OrderEats.ServiceDefaults;
+using OrderEats.ServiceDefaults.Migrations;
 
 namespace OrderEats.Notifications.Log;
 
-internal static class NotificationSchema
+/// <summary>The sent-notifications table and its versioned migrations (Migrations/&lt;Dialect&gt;/*.sql in this assembly).</summary>
+public static class NotificationSchema
 {
-    public const string Table = "notifications_sent";
+    internal const string Table = "notifications_sent";
 
-    // The primary key (order_id, kind) makes a second notification of one kind for one order impossible to record.
-    public static IReadOnlyList<string> Statements(EndpointDatabase database) =>
-    [
-        database.CreateTable(
-            Table,
-            $"order_id {database.GuidType} NOT NULL, kind {database.TextType} NOT NULL, customer_id {database.GuidType} NOT NULL, " +
-            $"sent_at {database.TimestampType} NOT NULL, CONSTRAINT pk_notifications_sent PRIMARY KEY (order_id, kind)"),
-    ];
+    /// <summary>The migrations of the Notifications database's business tables, journaled as "notifications".</summary>
+    public static BusinessMigrations Migrations { get; } = new("notifications", typeof(NotificationSchema).Assembly);
 }

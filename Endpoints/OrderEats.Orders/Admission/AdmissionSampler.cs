@@ -1,10 +1,13 @@
 using System.Globalization;
+using System.Diagnostics;
+using Dapper;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OrderEats.Engine.Hosting;
 using OrderEats.Engine.Transport;
 using OrderEats.Messages;
 using OrderEats.Orders.Data;
+using OrderEats.ServiceDefaults;
 
 namespace OrderEats.Orders.Admission;
 
@@ -103,13 +106,12 @@ internal sealed class AdmissionSampler(
         await using var connection = await database.Open(cancellationToken);
         foreach (var chunk in ids.Chunk(IdsPerStatement))
         {
-            var names = string.Join(", ", chunk.Select((_, i) => "@id" + i.ToString(CultureInfo.InvariantCulture)));
-            await using var command = database.Command(
-                connection, null, $"SELECT id, status FROM orders WHERE id IN ({names})", [.. chunk.Select((id, i) => ("@id" + i.ToString(CultureInfo.InvariantCulture), (object?)id))]);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            var parameters = new DynamicParameters();
+            var rows = await connection.QueryAsync<OrderStatusRow>(SqlValues.Command(
+                $"SELECT id AS Id, status AS Status FROM orders WHERE id IN {SqlValues.InList(parameters, "id", chunk)}", parameters, null, cancellationToken));
+            foreach (var row in rows)
             {
-                statuses[OrdersDatabase.ReadGuid(reader, 0)] = reader.GetString(1);
+                statuses[row.Id] = row.Status;
             }
         }
 
@@ -131,5 +133,12 @@ internal sealed class AdmissionSampler(
         }
 
         gate.Depth(depth);
+    }
+
+    private sealed class OrderStatusRow
+    {
+        public Guid Id { get; init; }
+
+        public string Status { get; init; } = string.Empty;
     }
 }

@@ -1,68 +1,77 @@
-using System.Globalization;
+using System.Data.Common;
 using System.Text.Json;
+using Dapper;
 using OrderEats.Engine;
 using OrderEats.Messages;
 using OrderEats.Orders.Placement;
+using OrderEats.ServiceDefaults;
 
 namespace OrderEats.Orders.Data;
 
 // Writes and reads orders for placement, always in the caller's unit of work (a transactional session, or the handler's message transaction).
-internal sealed class OrderStore(OrdersDatabase database)
+internal static class OrderStore
 {
+    private const string Insert =
+        "INSERT INTO orders (id, customer_id, restaurant_id, lines, total, currency, status, reason, placed_at, updated_at, request_hash) " +
+        "VALUES (@id, @customer, @restaurant, @lines, @total, @currency, @status, @reason, @at, @at, @hash)";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task<StoredOrder?> Find(IStorageSession storage, Guid orderId, CancellationToken cancellationToken)
+    public static async Task<StoredOrder?> Find(IStorageSession storage, Guid orderId, CancellationToken cancellationToken)
     {
-        await using var command = database.Command(
-            storage.Connection,
+        var row = await storage.Connection.QuerySingleOrDefaultAsync<FoundOrder>(SqlValues.Command(
+            "SELECT o.request_hash AS RequestHash, o.status AS Status, (SELECT COUNT(*) FROM order_timeline t WHERE t.order_id = o.id) AS TimelineEntries " +
+            "FROM orders o WHERE o.id = @orderId",
+            new { orderId },
             storage.Transaction,
-            "SELECT o.request_hash, o.status, (SELECT COUNT(*) FROM order_timeline t WHERE t.order_id = o.id) FROM orders o WHERE o.id = @id",
-            ("@id", orderId));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken)
-            ? new StoredOrder(reader.GetString(0), Enum.Parse<OrderStatus>(reader.GetString(1)), Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture) > 0)
-            : null;
+            cancellationToken));
+        return row is null ? null : new StoredOrder(row.RequestHash, Enum.Parse<OrderStatus>(row.Status), row.TimelineEntries > 0);
     }
 
-    public async Task InsertSubmitted(IStorageSession storage, Guid orderId, PricedOrder order, string hash, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        await using var insert = database.Command(
-            storage.Connection,
+    public static Task InsertSubmitted(IStorageSession storage, Guid orderId, PricedOrder order, string hash, DateTimeOffset at, CancellationToken cancellationToken) =>
+        storage.Connection.ExecuteAsync(SqlValues.Command(
+            Insert,
+            new
+            {
+                id = orderId, customer = order.CustomerId, restaurant = order.RestaurantId, lines = StoredLines.Write(order.Lines), total = order.Total.Amount,
+                currency = order.Total.Currency, status = nameof(OrderStatus.Submitted), reason = (string?)null, at, hash,
+            },
             storage.Transaction,
-            "INSERT INTO orders (id, customer_id, restaurant_id, lines, total, currency, status, reason, placed_at, updated_at, request_hash) " +
-            "VALUES (@id, @customer, @restaurant, @lines, @total, @currency, @status, @reason, @at, @at, @hash)",
-            ("@id", orderId), ("@customer", order.CustomerId), ("@restaurant", order.RestaurantId), ("@lines", StoredLines.Write(order.Lines)),
-            ("@total", order.Total.Amount), ("@currency", order.Total.Currency), ("@status", nameof(OrderStatus.Submitted)), ("@reason", null), ("@at", at), ("@hash", hash));
-        await insert.ExecuteNonQueryAsync(cancellationToken);
-    }
+            cancellationToken));
 
     // A rejected request keeps what identifies it (ids, when available) and why; it has no priced lines and no total.
-    public async Task InsertRejected(
+    public static async Task InsertRejected(
         IStorageSession storage, OrderRequest request, string hash, string reason, IReadOnlyDictionary<string, string[]> errors, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await using (var insert = database.Command(
-            storage.Connection,
+        await storage.Connection.ExecuteAsync(SqlValues.Command(
+            Insert,
+            new
+            {
+                id = request.OrderId, customer = request.CustomerId ?? Guid.Empty, restaurant = request.RestaurantId ?? Guid.Empty, lines = "[]", total = 0m,
+                currency = string.Empty, status = nameof(OrderStatus.Rejected), reason, at, hash,
+            },
             storage.Transaction,
-            "INSERT INTO orders (id, customer_id, restaurant_id, lines, total, currency, status, reason, placed_at, updated_at, request_hash) " +
-            "VALUES (@id, @customer, @restaurant, @lines, @total, @currency, @status, @reason, @at, @at, @hash)",
-            ("@id", request.OrderId), ("@customer", request.CustomerId ?? Guid.Empty), ("@restaurant", request.RestaurantId ?? Guid.Empty), ("@lines", "[]"),
-            ("@total", 0m), ("@currency", string.Empty), ("@status", nameof(OrderStatus.Rejected)), ("@reason", reason), ("@at", at), ("@hash", hash)))
-        {
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await using var details = database.Command(
-            storage.Connection, storage.Transaction, "INSERT INTO order_rejections (order_id, errors) VALUES (@id, @errors)",
-            ("@id", request.OrderId), ("@errors", JsonSerializer.Serialize(errors, Json)));
-        await details.ExecuteNonQueryAsync(cancellationToken);
+            cancellationToken));
+        await storage.Connection.ExecuteAsync(SqlValues.Command(
+            "INSERT INTO order_rejections (order_id, errors) VALUES (@id, @errors)",
+            new { id = request.OrderId, errors = JsonSerializer.Serialize(errors, Json) },
+            storage.Transaction,
+            cancellationToken));
     }
 
-    public static async Task<IReadOnlyDictionary<string, string[]>> Rejection(
-        OrdersDatabase database, System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction, Guid orderId, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyDictionary<string, string[]>> Rejection(DbConnection connection, DbTransaction? transaction, Guid orderId, CancellationToken cancellationToken)
     {
-        await using var command = database.Command(connection, transaction, "SELECT errors FROM order_rejections WHERE order_id = @id", ("@id", orderId));
-        return await command.ExecuteScalarAsync(cancellationToken) is string json
-            ? JsonSerializer.Deserialize<Dictionary<string, string[]>>(json, Json) ?? []
-            : new Dictionary<string, string[]>();
+        var json = await connection.ExecuteScalarAsync<string?>(SqlValues.Command(
+            "SELECT errors FROM order_rejections WHERE order_id = @orderId", new { orderId }, transaction, cancellationToken));
+        return json is null ? new Dictionary<string, string[]>() : JsonSerializer.Deserialize<Dictionary<string, string[]>>(json, Json) ?? [];
+    }
+
+    private sealed class FoundOrder
+    {
+        public string RequestHash { get; init; } = string.Empty;
+
+        public string Status { get; init; } = string.Empty;
+
+        public long TimelineEntries { get; init; }
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using OrderEats.Messages;
+using OrderEats.Orders.ReadModel;
 
 namespace OrderEats.Orders.Handlers;
 

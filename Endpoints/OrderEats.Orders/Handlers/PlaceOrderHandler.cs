@@ -10,7 +10,7 @@ namespace OrderEats.Orders.Handlers;
 /// message's transaction. A valid order starts its saga with <see cref="StartOrder"/>; an invalid one is stored as Rejected with its reasons and
 /// published, and is never charged. The sender gets one reply when it named a reply queue.
 /// </summary>
-internal sealed class PlaceOrderHandler(OrderIntake intake, RejectionRecorder rejections, ILogger<PlaceOrderHandler> logger) : IHandleMessages<PlaceOrder>
+internal sealed class PlaceOrderHandler(OrderIntake intake, ILogger<PlaceOrderHandler> logger) : IHandleMessages<PlaceOrder>
 {
     public async Task Handle(PlaceOrder message, IMessageHandlerContext context)
     {
@@ -31,7 +31,7 @@ internal sealed class PlaceOrderHandler(OrderIntake intake, RejectionRecorder re
                 logger.LogInformation("PlaceOrder {MessageId}: order {OrderId} {Outcome}", context.MessageId, message.OrderId, result.Outcome);
                 break;
             case IntakeOutcome.Invalid:
-                answer = await rejections.Record(request, result.Errors, intake.Now(), context);
+                answer = await RejectionRecorder.Record(request, result.Errors, intake.Now(), context);
                 logger.LogWarning(
                     "PlaceOrder {MessageId}: order {OrderId} rejected, nothing charged: {Errors}",
                     context.MessageId, message.OrderId, string.Join("; ", result.Errors.Select(e => e.Key + ": " + string.Join(" ", e.Value))));

@@ -1,8 +1,10 @@
 using System.Globalization;
+using Dapper;
 using OrderEats.Engine;
 using OrderEats.Messages;
 using OrderEats.Messages.Commands;
 using OrderEats.Orders.Data;
+using OrderEats.ServiceDefaults;
 
 namespace OrderEats.Orders.Handlers;
 
@@ -11,24 +13,26 @@ namespace OrderEats.Orders.Handlers;
 /// same customer, restaurant and total. A StartOrder that matches no stored order (sent by someone else than Orders) breaks the contract and goes
 /// to the error queue; one for an order that has ended already (a late duplicate) is discarded, so no second saga can charge it again.
 /// </summary>
-internal sealed class StartOrderGuard(OrdersDatabase database) : IHandleMessages<StartOrder>
+internal sealed class StartOrderGuard : IHandleMessages<StartOrder>
 {
     public async Task Handle(StartOrder message, IMessageHandlerContext context)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(context);
-        await using var command = database.Command(
-            context.Storage.Connection, context.Storage.Transaction, "SELECT customer_id, restaurant_id, total, currency, status FROM orders WHERE id = @id", ("@id", message.OrderId));
-        await using var reader = await command.ExecuteReaderAsync(context.CancellationToken);
-        if (!await reader.ReadAsync(context.CancellationToken))
+        var stored = await context.Storage.Connection.QuerySingleOrDefaultAsync<GuardedOrder>(SqlValues.Command(
+            "SELECT customer_id AS CustomerId, restaurant_id AS RestaurantId, total AS Total, currency AS Currency, status AS Status FROM orders WHERE id = @OrderId",
+            new { message.OrderId },
+            context.Storage.Transaction,
+            context.CancellationToken));
+        if (stored is null)
         {
             throw new MessageContractException(
                 $"StartOrder {context.MessageId} names order {message.OrderId}, which Orders never stored. Only Orders sends StartOrder; outside senders send PlaceOrder to the orders queue.");
         }
 
-        var status = Enum.Parse<OrderStatus>(reader.GetString(4));
-        if (OrdersDatabase.ReadGuid(reader, 0) != message.CustomerId || OrdersDatabase.ReadGuid(reader, 1) != message.RestaurantId
-            || OrdersDatabase.ReadDecimal(reader, 2) != message.Total.Amount || reader.GetString(3) != message.Total.Currency)
+        var status = Enum.Parse<OrderStatus>(stored.Status);
+        if (stored.CustomerId != message.CustomerId || stored.RestaurantId != message.RestaurantId
+            || stored.Total != message.Total.Amount || stored.Currency != message.Total.Currency)
         {
             throw new MessageContractException(string.Create(
                 CultureInfo.InvariantCulture,
@@ -39,5 +43,18 @@ internal sealed class StartOrderGuard(OrdersDatabase database) : IHandleMessages
         {
             throw new StaleStartOrderException($"StartOrder {context.MessageId} for order {message.OrderId} arrived after the order ended ({status}); discarded, the order is not started again.");
         }
+    }
+
+    private sealed class GuardedOrder
+    {
+        public Guid CustomerId { get; init; }
+
+        public Guid RestaurantId { get; init; }
+
+        public decimal Total { get; init; }
+
+        public string Currency { get; init; } = string.Empty;
+
+        public string Status { get; init; } = string.Empty;
     }
 }

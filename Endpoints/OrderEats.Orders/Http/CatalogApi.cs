@@ -11,7 +11,7 @@ internal static class CatalogApi
 {
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/restaurants", async (HttpRequest request, Catalog catalog) =>
+        routes.MapPost("/restaurants", async (HttpRequest request, Catalog.Catalog catalog) =>
         {
             var (body, problem) = await RequestBody.Read<CreateRestaurantRequest>(request);
             if (problem is not null)
@@ -30,15 +30,15 @@ internal static class CatalogApi
             }
         }).RequireAuthorization(Caller.BackOfficePolicy);
 
-        routes.MapGet("/restaurants", async (Catalog catalog, CancellationToken cancellationToken) =>
+        routes.MapGet("/restaurants", async (Catalog.Catalog catalog, CancellationToken cancellationToken) =>
             Results.Ok(await catalog.ListRestaurants(cancellationToken)));
 
-        routes.MapGet("/restaurants/{id}", async (string id, Catalog catalog, CancellationToken cancellationToken) =>
+        routes.MapGet("/restaurants/{id}", async (string id, Catalog.Catalog catalog, CancellationToken cancellationToken) =>
             Guid.TryParse(id, out var guid) && await catalog.GetRestaurant(guid, cancellationToken) is { } restaurant
                 ? Results.Ok(restaurant)
                 : Problems.NotFound("Restaurant", id));
 
-        routes.MapPost("/customers", async (HttpRequest request, Catalog catalog) =>
+        routes.MapPost("/customers", async (HttpRequest request, Catalog.Catalog catalog) =>
         {
             var (body, problem) = await RequestBody.Read<CreateCustomerRequest>(request);
             if (problem is not null)
@@ -61,7 +61,7 @@ internal static class CatalogApi
             }
         }).RequireAuthorization(Caller.BackOfficePolicy);
 
-        routes.MapGet("/customers/{id}", async (string id, Catalog catalog, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        routes.MapGet("/customers/{id}", async (string id, Catalog.Catalog catalog, ClaimsPrincipal user, CancellationToken cancellationToken) =>
             Guid.TryParse(id, out var guid) && Caller.MayActFor(user, guid) && await catalog.GetCustomer(guid, cancellationToken) is { } customer
                 ? Results.Ok(customer)
                 : Problems.NotFound("Customer", id));

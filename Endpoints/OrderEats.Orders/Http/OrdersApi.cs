@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using OrderEats.Orders.Placement;
+using OrderEats.Orders.ReadModel;
 
 namespace OrderEats.Orders.Http;
 

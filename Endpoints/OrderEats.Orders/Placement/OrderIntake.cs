@@ -9,12 +9,12 @@ namespace OrderEats.Orders.Placement;
 // The one placement path, whatever the entry point: an order id seen before answers as before (same request) or conflicts (different request);
 // a new request is validated, priced from the catalog and stored as Submitted, all in the caller's unit of work. Nothing here sends: the caller
 // sends the StartOrder it gets back in the same unit of work, so the order row and the message commit together.
-internal sealed class OrderIntake(OrderStore store, OrderPricing pricing, OrdersReadModel readModel, TimeProvider time)
+internal sealed class OrderIntake(TimeProvider time)
 {
     public async Task<IntakeResult> Take(OrderRequest request, IStorageSession storage, CancellationToken cancellationToken)
     {
         var hash = OrderRequestRules.Hash(request);
-        if (request.OrderId != Guid.Empty && await store.Find(storage, request.OrderId, cancellationToken) is { } existing)
+        if (request.OrderId != Guid.Empty && await OrderStore.Find(storage, request.OrderId, cancellationToken) is { } existing)
         {
             return await Existing(request.OrderId, existing, hash, storage, cancellationToken);
         }
@@ -25,14 +25,14 @@ internal sealed class OrderIntake(OrderStore store, OrderPricing pricing, Orders
             return IntakeResult.Invalid(errors.ToDictionary());
         }
 
-        var (priced, pricingErrors) = await pricing.Price(request, storage, cancellationToken);
+        var (priced, pricingErrors) = await OrderPricing.Price(request, storage, cancellationToken);
         if (priced is null)
         {
             return IntakeResult.Invalid(pricingErrors.ToDictionary());
         }
 
         var now = Now();
-        await store.InsertSubmitted(storage, request.OrderId, priced, hash, now, cancellationToken);
+        await OrderStore.InsertSubmitted(storage, request.OrderId, priced, hash, now, cancellationToken);
         var order = new OrderView(
             request.OrderId,
             priced.CustomerId,
@@ -55,7 +55,7 @@ internal sealed class OrderIntake(OrderStore store, OrderPricing pricing, Orders
         return at.AddTicks(-(at.Ticks % (TimeSpan.TicksPerMillisecond / 1000)));
     }
 
-    private async Task<IntakeResult> Existing(Guid orderId, StoredOrder existing, string hash, IStorageSession storage, CancellationToken cancellationToken)
+    private static async Task<IntakeResult> Existing(Guid orderId, StoredOrder existing, string hash, IStorageSession storage, CancellationToken cancellationToken)
     {
         if (!string.Equals(existing.RequestHash, hash, StringComparison.Ordinal))
         {
@@ -65,10 +65,10 @@ internal sealed class OrderIntake(OrderStore store, OrderPricing pricing, Orders
 
         if (existing.Status == OrderStatus.Rejected)
         {
-            return IntakeResult.RejectedBefore(await OrderStore.Rejection(readModel.Database, storage.Connection, storage.Transaction, orderId, cancellationToken));
+            return IntakeResult.RejectedBefore(await OrderStore.Rejection(storage.Connection, storage.Transaction, orderId, cancellationToken));
         }
 
-        var order = (await readModel.Get(storage.Connection, storage.Transaction, orderId, cancellationToken))!;
+        var order = (await OrdersReadModel.Get(storage.Connection, storage.Transaction, orderId, cancellationToken))!;
         // Only an order whose saga never ran is started again (one stored before its start message was guaranteed to follow); an order under way
         // or ended is not, so a repeat can never start a second saga for it.
         var start = existing is { Status: OrderStatus.Submitted, Started: false }

@@ -7,19 +7,19 @@ namespace OrderEats.Orders.Placement;
 
 // Prices a well-formed request from the catalog: the customer and the restaurant must exist and every item be on its menu; names, prices and the
 // total are the menu's, and one the sender gave anyway must agree with them.
-internal sealed class OrderPricing(Catalog catalog)
+internal static class OrderPricing
 {
-    public async Task<(PricedOrder? Order, ValidationErrors Errors)> Price(OrderRequest request, IStorageSession storage, CancellationToken cancellationToken)
+    public static async Task<(PricedOrder? Order, ValidationErrors Errors)> Price(OrderRequest request, IStorageSession storage, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var customerId = request.CustomerId!.Value;
         var restaurantId = request.RestaurantId!.Value;
-        if (!await catalog.CustomerExists(storage.Connection, storage.Transaction, customerId, cancellationToken))
+        if (!await Catalog.Catalog.CustomerExists(storage.Connection, storage.Transaction, customerId, cancellationToken))
         {
             errors.Add("customerId", $"There is no customer {customerId}. Create the customer with POST /customers first.");
         }
 
-        var restaurant = await catalog.GetRestaurant(storage.Connection, storage.Transaction, restaurantId, cancellationToken);
+        var restaurant = await Catalog.Catalog.GetRestaurant(storage.Connection, storage.Transaction, restaurantId, cancellationToken);
         if (restaurant is null)
         {
             errors.Add("restaurantId", $"There is no restaurant {restaurantId}. Pick one from GET /restaurants.");

@@ -7,13 +7,13 @@ namespace OrderEats.Orders.Placement;
 
 // Records an invalid PlaceOrder as a Rejected order in the message's unit of work and publishes it: OrderStatusChanged (the read model's timeline
 // takes it inline) and OrderPlacementRejected with the reasons per field.
-internal sealed class RejectionRecorder(OrderStore store)
+internal static class RejectionRecorder
 {
-    public async Task<OrderPlacementRejected> Record(
+    public static async Task<OrderPlacementRejected> Record(
         OrderRequest request, IReadOnlyDictionary<string, string[]> errors, DateTimeOffset at, IMessageHandlerContext context)
     {
         var rejected = PlacementAnswers.Rejected(request, errors, at);
-        await store.InsertRejected(context.Storage, request, OrderRequestRules.Hash(request), rejected.Reason, errors, at, context.CancellationToken);
+        await OrderStore.InsertRejected(context.Storage, request, OrderRequestRules.Hash(request), rejected.Reason, errors, at, context.CancellationToken);
         await context.Publish(new OrderStatusChanged(request.OrderId, OrderStatus.Rejected, rejected.Reason, at));
         await context.Publish(rejected);
         return rejected;

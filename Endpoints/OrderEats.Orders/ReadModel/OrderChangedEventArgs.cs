@@ -1,4 +1,5 @@
 using OrderEats.Messages;
+using OrderEats.Orders.ReadModel;
 
 namespace OrderEats.Orders.ReadModel;
 

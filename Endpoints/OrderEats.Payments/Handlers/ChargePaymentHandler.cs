@@ -9,7 +9,7 @@ namespace OrderEats.Payments.Handlers;
 
 // Charges an order once, and only a positive amount in a known currency (anything else is refused before the ledger or the gateway is touched). The outcome (charge or decline) is recorded in the ledger in the message's transaction; a repeated command, even
 // with a new message id, finds it and repeats the stored answer without calling the gateway. A gateway failure rolls the reservation back.
-internal sealed class ChargePaymentHandler(PaymentGateway gateway, PaymentsLedger ledger, ILogger<ChargePaymentHandler> logger) : IHandleMessages<ChargePayment>
+internal sealed class ChargePaymentHandler(PaymentGateway gateway, ILogger<ChargePaymentHandler> logger) : IHandleMessages<ChargePayment>
 {
     public async Task Handle(ChargePayment message, IMessageHandlerContext context)
     {
@@ -17,7 +17,7 @@ internal sealed class ChargePaymentHandler(PaymentGateway gateway, PaymentsLedge
         ArgumentNullException.ThrowIfNull(context);
         ChargeRules.ThrowIfImpossible(message, context.MessageId);
         var cancellationToken = context.CancellationToken;
-        var writer = new LedgerWriter(context.Storage, ledger.Database.Kind);
+        var writer = new LedgerWriter(context.Storage);
         var outcome = await writer.Find(message.OrderId, LedgerKind.Stage(LedgerKind.Charge), cancellationToken);
         if (outcome is not null)
         {

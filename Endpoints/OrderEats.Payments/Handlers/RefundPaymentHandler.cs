@@ -10,14 +10,14 @@ namespace OrderEats.Payments.Handlers;
 // Refunds an order's charge once, never more than was charged. A repeated command repeats the stored refund. A refund for an order with no
 // charge (never charged, or declined) takes nothing and records nothing: it answers PaymentRefunded with amount 0 and RefundId Guid.Empty, so
 // the sender can settle, and a real refund after a later charge is still possible.
-internal sealed class RefundPaymentHandler(PaymentGateway gateway, PaymentsLedger ledger, ILogger<RefundPaymentHandler> logger) : IHandleMessages<RefundPayment>
+internal sealed class RefundPaymentHandler(PaymentGateway gateway, ILogger<RefundPaymentHandler> logger) : IHandleMessages<RefundPayment>
 {
     public async Task Handle(RefundPayment message, IMessageHandlerContext context)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(context);
         var cancellationToken = context.CancellationToken;
-        var writer = new LedgerWriter(context.Storage, ledger.Database.Kind);
+        var writer = new LedgerWriter(context.Storage);
         var refund = await writer.Find(message.OrderId, LedgerKind.Stage(LedgerKind.Refund), cancellationToken);
         if (refund is not null)
         {

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using OrderEats.Engine.Persistence;
 
@@ -82,9 +81,8 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override object GuidValue(Guid value) => value.ToString("D");
 
-    // Fixed-width UTC text sorts and compares like the instant it names.
-    public override object TimeValue(DateTimeOffset value) =>
-        value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fffffff", CultureInfo.InvariantCulture);
+    // Fixed-width UTC text sorts and compares like the instant it names (the one SQLite time format, see SqlTimestamp).
+    public override object TimeValue(DateTimeOffset value) => SqlTimestamp.ToSqliteText(value);
 
     public override IReadOnlyList<string> SchemaStatements(PersistenceSetup setup)
     {

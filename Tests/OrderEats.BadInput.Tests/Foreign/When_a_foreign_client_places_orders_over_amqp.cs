@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OrderEats.Engine;
 using OrderEats.Messages;
 using OrderEats.Orders;
+using OrderEats.Orders.ReadModel;
 using OrderEats.Payments.Gateway;
 using OrderEats.Payments.Ledger;
 

@@ -1,3 +1,4 @@
+using Dapper;
 using System.Net.Http.Json;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,9 +21,9 @@ public class When_a_failed_message_is_large
         long stored, searched, attemptBodies;
         await using (var connection = await harness.Services.GetRequiredService<ConsoleDatabase>().Open())
         {
-            stored = await Sql.Scalar(connection, null, "SELECT LENGTH(body) FROM console_failures", CancellationToken.None);
-            searched = await Sql.Scalar(connection, null, "SELECT LENGTH(search_text) FROM console_failures", CancellationToken.None);
-            attemptBodies = await Sql.Scalar(connection, null, "SELECT SUM(LENGTH(body)) FROM console_attempts", CancellationToken.None);
+            stored = await connection.ExecuteScalarAsync<long>("SELECT LENGTH(body) FROM console_failures");
+            searched = await connection.ExecuteScalarAsync<long>("SELECT LENGTH(search_text) FROM console_failures");
+            attemptBodies = await connection.ExecuteScalarAsync<long>("SELECT SUM(LENGTH(body)) FROM console_attempts");
         }
 
         var page = await client.GetByteArrayAsync("/failures/" + failure.FailureId);

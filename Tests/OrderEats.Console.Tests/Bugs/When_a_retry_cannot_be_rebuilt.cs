@@ -1,3 +1,4 @@
+using Dapper;
 using System.Net;
 using System.Text;
 using System.Threading.Channels;
@@ -71,7 +72,7 @@ public class When_a_retry_cannot_be_rebuilt
         await using var connection = await harness.Services.GetRequiredService<ConsoleDatabase>().Open();
         foreach (var id in messageIds)
         {
-            await Sql.Execute(connection, null, "UPDATE console_failures SET body_encoding = 'base64', body = '%% not base64 %%' WHERE message_id = @id", CancellationToken.None, ("@id", id));
+            await connection.ExecuteAsync("UPDATE console_failures SET body_encoding = 'base64', body = '%% not base64 %%' WHERE message_id = @id", new { id });
         }
     }
 

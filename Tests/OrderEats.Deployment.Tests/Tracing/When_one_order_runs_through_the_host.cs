@@ -11,6 +11,8 @@ using OrderEats.Messages;
 using OrderEats.Orders;
 using OrderEats.Orders.Http;
 using OrderEats.Orders.Placement;
+using OrderEats.Orders.Catalog;
+using OrderEats.Orders.ReadModel;
 using OrderEats.ServiceDefaults.Telemetry;
 
 namespace OrderEats.Deployment.Tests.Tracing;

@@ -1,3 +1,4 @@
+using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using OrderEats.Engine.Sql;
@@ -8,6 +9,7 @@ using OrderEats.Orders.Handlers;
 using OrderEats.Orders.ReadModel;
 using OrderEats.Orders.Tests.Infrastructure;
 using OrderEats.ServiceDefaults;
+using OrderEats.ServiceDefaults.Migrations;
 
 namespace OrderEats.Orders.Tests.Handlers;
 
@@ -40,11 +42,9 @@ public class When_status_events_arrive_twice_or_late(Store store)
 
         readModel = new OrdersReadModel(database, NullLogger<OrdersReadModel>.Instance);
         await using var connection = await database.Open();
-        foreach (var statement in OrdersSchema.Statements(database.Database))
-        {
-            await using var command = database.Command(connection, null, statement);
-            await command.ExecuteNonQueryAsync();
-        }
+        await using var transaction = await connection.BeginTransactionAsync();
+        await MigrationRunner.Apply(transaction, database.Kind, OrdersSchema.Migrations);
+        await transaction.CommitAsync();
     }
 
     [OneTimeTearDown]
@@ -162,7 +162,7 @@ public class When_status_events_arrive_twice_or_late(Store store)
             await using var tracker = new OrderChangeTracker(readModel, NullLogger<OrderChangeTracker>.Instance);
             await using var connection = await database.Open();
             await using var transaction = await connection.BeginTransactionAsync();
-            var handler = new OrderStatusChangedHandler(database, tracker, NullLogger<OrderStatusChangedHandler>.Instance);
+            var handler = new OrderStatusChangedHandler(tracker, NullLogger<OrderStatusChangedHandler>.Instance);
             await handler.Handle(message, new StorageContext(connection, transaction));
             if (commit)
             {
@@ -179,13 +179,10 @@ public class When_status_events_arrive_twice_or_late(Store store)
     {
         var orderId = Guid.NewGuid();
         await using var connection = await database.Open();
-        await using var insert = database.Command(
-            connection,
-            null,
+        await connection.ExecuteAsync(
             "INSERT INTO orders (id, customer_id, restaurant_id, lines, total, currency, status, reason, placed_at, updated_at, request_hash) " +
             "VALUES (@id, @customer, @restaurant, '[]', 10, 'EUR', 'Submitted', NULL, @at, @at, 'hash')",
-            ("@id", orderId), ("@customer", Guid.NewGuid()), ("@restaurant", Guid.NewGuid()), ("@at", Start.AddMinutes(-1)));
-        await insert.ExecuteNonQueryAsync();
+            new { id = orderId, customer = Guid.NewGuid(), restaurant = Guid.NewGuid(), at = Start.AddMinutes(-1) });
         return orderId;
     }
 }

@@ -38,7 +38,7 @@ public class When_composed_into_a_host
     public async Task Should_send_through_the_orders_endpoint_not_the_first_one_registered()
     {
         Assert.That(app.Services.GetRequiredService<IMessageSession>(), Is.Not.SameAs(app.Services.GetRequiredKeyedService<IMessageSession>(EndpointNames.Orders)));
-        var catalog = app.Services.GetRequiredService<Catalog>();
+        var catalog = app.Services.GetRequiredService<Catalog.Catalog>();
         var restaurant = await catalog.CreateRestaurant(new CreateRestaurantRequest("Host", [new MenuItemRequest("Tea", 2m, "GBP")]));
         var customer = await catalog.CreateCustomer(new CreateCustomerRequest("Host", $"host.{Guid.NewGuid():N}@example.com"));
         var orderId = Guid.NewGuid();

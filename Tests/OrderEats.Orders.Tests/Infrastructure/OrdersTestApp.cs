@@ -12,6 +12,7 @@ using OrderEats.Engine.Hosting;
 using OrderEats.Engine.Transport;
 using OrderEats.Messages;
 using OrderEats.Orders.Http;
+using OrderEats.Orders.ReadModel;
 using OrderEats.ServiceDefaults;
 using OrderEats.ServiceDefaults.Health;
 

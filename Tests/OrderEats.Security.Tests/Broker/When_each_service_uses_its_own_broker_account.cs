@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OrderEats.Console;
 using OrderEats.Messages;
 using OrderEats.Orders;
+using OrderEats.Orders.ReadModel;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 

@@ -1,15 +1,18 @@
 using System.Data.Common;
+using Dapper;
 using Microsoft.Extensions.Logging;
 using OrderEats.Messages;
 using OrderEats.Orders.Data;
-using OrderEats.Orders.ReadModel;
+using OrderEats.ServiceDefaults;
 
-namespace OrderEats.Orders;
+namespace OrderEats.Orders.ReadModel;
 
 /// <summary>Reads orders as the Orders service keeps them (status, lines, totals, timeline), and tells when one changed.</summary>
 public sealed class OrdersReadModel
 {
-    private const string OrderColumns = "id, customer_id, restaurant_id, status, reason, lines, total, currency, placed_at, updated_at";
+    private const string OrderColumns =
+        "id AS OrderId, customer_id AS CustomerId, restaurant_id AS RestaurantId, status AS Status, reason AS Reason, lines AS Lines, total AS Total, " +
+        "currency AS Currency, placed_at AS PlacedAt, updated_at AS UpdatedAt";
     private readonly OrdersDatabase database;
     private readonly ILogger<OrdersReadModel> logger;
 
@@ -36,22 +39,12 @@ public sealed class OrdersReadModel
     public async Task<IReadOnlyList<OrderSummary>> ListAll(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
-        await using var command = database.Command(
-            connection, null, "SELECT id, customer_id, status, total, currency, reason FROM orders ORDER BY placed_at, id");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var orders = new List<OrderSummary>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            orders.Add(new OrderSummary(
-                OrdersDatabase.ReadGuid(reader, 0),
-                OrdersDatabase.ReadGuid(reader, 1),
-                Enum.Parse<OrderStatus>(reader.GetString(2)),
-                OrdersDatabase.ReadDecimal(reader, 3),
-                reader.GetString(4),
-                OrdersDatabase.ReadNullableString(reader, 5)));
-        }
-
-        return orders;
+        var orders = await connection.QueryAsync<OrderSummary>(SqlValues.Command(
+            "SELECT id AS OrderId, customer_id AS CustomerId, status AS Status, total AS Total, currency AS Currency, reason AS Reason FROM orders ORDER BY placed_at, id",
+            null,
+            null,
+            cancellationToken));
+        return [.. orders];
     }
 
     /// <summary>
@@ -90,48 +83,33 @@ public sealed class OrdersReadModel
         }
     }
 
-    internal Task<OrderView?> Get(DbConnection connection, Guid orderId, CancellationToken cancellationToken) => Get(connection, null, orderId, cancellationToken);
+    internal static Task<OrderView?> Get(DbConnection connection, Guid orderId, CancellationToken cancellationToken) => Get(connection, null, orderId, cancellationToken);
 
-    internal async Task<OrderView?> Get(DbConnection connection, DbTransaction? transaction, Guid orderId, CancellationToken cancellationToken)
+    internal static async Task<OrderView?> Get(DbConnection connection, DbTransaction? transaction, Guid orderId, CancellationToken cancellationToken)
     {
-        OrderView order;
-        await using (var command = database.Command(connection, transaction, $"SELECT {OrderColumns} FROM orders WHERE id = @id", ("@id", orderId)))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        var row = await connection.QuerySingleOrDefaultAsync<OrderRow>(SqlValues.Command(
+            $"SELECT {OrderColumns} FROM orders WHERE id = @orderId", new { orderId }, transaction, cancellationToken));
+        if (row is null)
         {
-            if (!await reader.ReadAsync(cancellationToken))
-            {
-                return null;
-            }
-
-            var currency = reader.GetString(7);
-            order = new OrderView(
-                OrdersDatabase.ReadGuid(reader, 0),
-                OrdersDatabase.ReadGuid(reader, 1),
-                OrdersDatabase.ReadGuid(reader, 2),
-                Enum.Parse<OrderStatus>(reader.GetString(3)),
-                OrdersDatabase.ReadNullableString(reader, 4),
-                [.. StoredLines.Read(reader.GetString(5)).Select(l => new OrderLineView(
-                    l.MenuItemId, l.Name, l.Quantity, l.UnitPrice, new Money(l.UnitPrice.Amount * l.Quantity, l.UnitPrice.Currency)))],
-                OrdersDatabase.ReadDecimal(reader, 6),
-                currency,
-                OrdersDatabase.ReadTimestamp(reader, 8),
-                OrdersDatabase.ReadTimestamp(reader, 9),
-                []);
+            return null;
         }
 
-        var timeline = new List<TimelineEntry>();
-        await using (var command = database.Command(
-            connection, transaction, "SELECT changed_at, status, reason FROM order_timeline WHERE order_id = @id", ("@id", orderId)))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                timeline.Add(new TimelineEntry(
-                    OrdersDatabase.ReadTimestamp(reader, 0), Enum.Parse<OrderStatus>(reader.GetString(1)), OrdersDatabase.ReadNullableString(reader, 2)));
-            }
-        }
-
-        var errors = order.Status == OrderStatus.Rejected ? await OrderStore.Rejection(database, connection, transaction, orderId, cancellationToken) : null;
+        var order = new OrderView(
+            row.OrderId,
+            row.CustomerId,
+            row.RestaurantId,
+            Enum.Parse<OrderStatus>(row.Status),
+            row.Reason,
+            [.. StoredLines.Read(row.Lines).Select(l => new OrderLineView(
+                l.MenuItemId, l.Name, l.Quantity, l.UnitPrice, new Money(l.UnitPrice.Amount * l.Quantity, l.UnitPrice.Currency)))],
+            row.Total,
+            row.Currency,
+            row.PlacedAt,
+            row.UpdatedAt,
+            []);
+        var timeline = await connection.QueryAsync<TimelineEntry>(SqlValues.Command(
+            "SELECT changed_at AS At, status AS Status, reason AS Reason FROM order_timeline WHERE order_id = @orderId", new { orderId }, transaction, cancellationToken));
+        var errors = order.Status == OrderStatus.Rejected ? await OrderStore.Rejection(connection, transaction, orderId, cancellationToken) : null;
         // Ties (Ready and Completed share a timestamp) fall back to the order of the life cycle.
         return order with { Timeline = [.. timeline.OrderBy(t => t.At).ThenBy(t => t.Status)], Errors = errors };
     }
@@ -139,9 +117,8 @@ public sealed class OrdersReadModel
     internal async Task<bool> HasTimelineEntry(Guid orderId, OrderStatus status, CancellationToken cancellationToken)
     {
         await using var connection = await database.Open(cancellationToken);
-        await using var command = database.Command(
-            connection, null, "SELECT COUNT(*) FROM order_timeline WHERE order_id = @id AND status = @status", ("@id", orderId), ("@status", status.ToString()));
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0;
+        return await connection.ExecuteScalarAsync<long>(SqlValues.Command(
+            "SELECT COUNT(*) FROM order_timeline WHERE order_id = @orderId AND status = @status", new { orderId, status = status.ToString() }, null, cancellationToken)) > 0;
     }
 
     internal OrdersDatabase Database => database;
@@ -161,5 +138,28 @@ public sealed class OrdersReadModel
         {
             logger.LogWarning(ex, "A subscriber of OrdersReadModel.Changed failed for order {OrderId} ({Status})", orderId, status);
         }
+    }
+
+    private sealed class OrderRow
+    {
+        public Guid OrderId { get; init; }
+
+        public Guid CustomerId { get; init; }
+
+        public Guid RestaurantId { get; init; }
+
+        public string Status { get; init; } = string.Empty;
+
+        public string? Reason { get; init; }
+
+        public string Lines { get; init; } = "[]";
+
+        public decimal Total { get; init; }
+
+        public string Currency { get; init; } = string.Empty;
+
+        public DateTimeOffset PlacedAt { get; init; }
+
+        public DateTimeOffset UpdatedAt { get; init; }
     }
 }
