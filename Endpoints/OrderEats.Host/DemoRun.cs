@@ -27,7 +27,7 @@ internal sealed class DemoRun(IServiceProvider services, DemoOptions options, Te
 
     public async Task<IReadOnlyList<Guid>> PlaceOrders(CancellationToken cancellationToken = default)
     {
-        var catalog = services.GetRequiredService<Catalog>();
+        var catalog = services.GetRequiredService<CatalogStore>();
         var placement = services.GetRequiredService<OrderPlacement>();
         // The demo places orders in-process, past the HTTP edge, so it asks the edge's admission gate itself, as POST /orders does.
         var gate = services.GetRequiredService<OrderEats.Orders.Admission.AdmissionGate>();

@@ -11,6 +11,7 @@ using OrderEats.Engine.Hosting;
 using OrderEats.Messages;
 using OrderEats.Messages.Commands;
 using OrderEats.Messages.Events;
+using OrderEats.Orders.Catalog;
 using OrderEats.Orders.Data;
 using OrderEats.Orders.Handlers;
 using OrderEats.Orders.Http;
@@ -34,7 +35,7 @@ public static class OrdersService
 
     /// <summary>
     /// Registers <see cref="OrdersOptions"/> (section "Orders", checked at start) and the <see cref="OrderSagaOptions"/> made from them,
-    /// <see cref="Catalog"/>, <see cref="OrderPlacement"/>, <see cref="OrdersReadModel"/>, the HTTP edge, the admission gate, and the "orders"
+    /// <see cref="CatalogStore"/>, <see cref="OrderPlacement"/>, <see cref="OrdersReadModel"/>, the HTTP edge, the admission gate, and the "orders"
     /// endpoint on the orders database: the placement handler for <c>PlaceOrder</c> messages, <see cref="OrderSaga"/> (started by
     /// <c>StartOrder</c>, behind a guard) and the read-model handlers. <paramref name="customize"/> may adjust the endpoint (concurrency,
     /// retries) last.
@@ -88,7 +89,7 @@ public static class OrdersService
     {
         services.AddSingleton(database);
         services.AddSingleton(sp => new OrdersReadModel(database, sp.GetRequiredService<ILogger<OrdersReadModel>>()));
-        services.AddSingleton(sp => new Catalog.Catalog(database, sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddSingleton(sp => new CatalogStore(database, sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton(sp => new OrderIntake(sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton(sp => new PlacementCommit(
             sp.GetRequiredKeyedService<StartedEndpoint>(EndpointNames.Orders), sp.GetRequiredService<OrderIntake>(), sp.GetRequiredService<OrdersReadModel>(), sp.GetRequiredService<ILogger<PlacementCommit>>()));

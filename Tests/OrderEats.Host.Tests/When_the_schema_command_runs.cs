@@ -29,15 +29,16 @@ public class When_the_schema_command_runs
     [TestCase("postgresql", "CREATE TABLE IF NOT EXISTS payments_ledger (id uuid")]
     [TestCase("sqlserver", "IF OBJECT_ID(N'kitchen_tickets', N'U') IS NULL CREATE TABLE kitchen_tickets")]
     [TestCase("sqlite", "UPDATE notifications_sent SET sent_at")]
-    public void Should_print_the_business_tables_migrations_after_the_engine_script(string dialect, string businessStatement)
+    public async Task Should_print_the_business_tables_migrations_after_the_engine_script(string dialect, string businessStatement)
     {
         using var output = new StringWriter();
 
-        SchemaCommand.Run(CommandLine.Parse(["schema", "--dialect", dialect]), output);
+        var exitCode = await CommandLine.Invoke(["schema", "--dialect", dialect], output, TextWriter.Null);
 
         var script = output.ToString();
         Assert.Multiple(() =>
         {
+            Assert.That(exitCode, Is.Zero);
             Assert.That(script, Does.Contain(businessStatement));
             Assert.That(script, Does.Contain("schema_journal"));
             foreach (var service in new[] { "orders", "payments", "kitchen", "notifications" })

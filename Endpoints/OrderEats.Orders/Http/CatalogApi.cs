@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using OrderEats.Orders.Catalog;
 using OrderEats.Orders.Validation;
 
 namespace OrderEats.Orders.Http;
@@ -11,7 +12,7 @@ internal static class CatalogApi
 {
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/restaurants", async (HttpRequest request, Catalog.Catalog catalog) =>
+        routes.MapPost("/restaurants", async (HttpRequest request, CatalogStore catalog) =>
         {
             var (body, problem) = await RequestBody.Read<CreateRestaurantRequest>(request);
             if (problem is not null)
@@ -30,15 +31,15 @@ internal static class CatalogApi
             }
         }).RequireAuthorization(Caller.BackOfficePolicy);
 
-        routes.MapGet("/restaurants", async (Catalog.Catalog catalog, CancellationToken cancellationToken) =>
+        routes.MapGet("/restaurants", async (CatalogStore catalog, CancellationToken cancellationToken) =>
             Results.Ok(await catalog.ListRestaurants(cancellationToken)));
 
-        routes.MapGet("/restaurants/{id}", async (string id, Catalog.Catalog catalog, CancellationToken cancellationToken) =>
+        routes.MapGet("/restaurants/{id}", async (string id, CatalogStore catalog, CancellationToken cancellationToken) =>
             Guid.TryParse(id, out var guid) && await catalog.GetRestaurant(guid, cancellationToken) is { } restaurant
                 ? Results.Ok(restaurant)
                 : Problems.NotFound("Restaurant", id));
 
-        routes.MapPost("/customers", async (HttpRequest request, Catalog.Catalog catalog) =>
+        routes.MapPost("/customers", async (HttpRequest request, CatalogStore catalog) =>
         {
             var (body, problem) = await RequestBody.Read<CreateCustomerRequest>(request);
             if (problem is not null)
@@ -61,7 +62,7 @@ internal static class CatalogApi
             }
         }).RequireAuthorization(Caller.BackOfficePolicy);
 
-        routes.MapGet("/customers/{id}", async (string id, Catalog.Catalog catalog, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        routes.MapGet("/customers/{id}", async (string id, CatalogStore catalog, ClaimsPrincipal user, CancellationToken cancellationToken) =>
             Guid.TryParse(id, out var guid) && Caller.MayActFor(user, guid) && await catalog.GetCustomer(guid, cancellationToken) is { } customer
                 ? Results.Ok(customer)
                 : Problems.NotFound("Customer", id));

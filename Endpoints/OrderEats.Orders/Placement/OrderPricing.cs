@@ -1,6 +1,7 @@
 using System.Globalization;
 using OrderEats.Engine;
 using OrderEats.Messages;
+using OrderEats.Orders.Catalog;
 using OrderEats.Orders.Validation;
 
 namespace OrderEats.Orders.Placement;
@@ -14,12 +15,12 @@ internal static class OrderPricing
         var errors = new ValidationErrors();
         var customerId = request.CustomerId!.Value;
         var restaurantId = request.RestaurantId!.Value;
-        if (!await Catalog.Catalog.CustomerExists(storage.Connection, storage.Transaction, customerId, cancellationToken))
+        if (!await CatalogStore.CustomerExists(storage.Connection, storage.Transaction, customerId, cancellationToken))
         {
             errors.Add("customerId", $"There is no customer {customerId}. Create the customer with POST /customers first.");
         }
 
-        var restaurant = await Catalog.Catalog.GetRestaurant(storage.Connection, storage.Transaction, restaurantId, cancellationToken);
+        var restaurant = await CatalogStore.GetRestaurant(storage.Connection, storage.Transaction, restaurantId, cancellationToken);
         if (restaurant is null)
         {
             errors.Add("restaurantId", $"There is no restaurant {restaurantId}. Pick one from GET /restaurants.");

@@ -7,7 +7,7 @@ using OrderEats.Messages.Replies;
 
 namespace OrderEats.Deployment.Tests.Logging;
 
-/// <summary>Whatever a handler logs carries the message id, conversation id and order id from the engine's logging scope.</summary>
+/// <summary>Whatever a handler logs carries the message id, conversation id and the configured message property (OrderId) from the engine's logging scope.</summary>
 public class When_a_handler_logs
 {
     private string folder = null!;
@@ -29,6 +29,7 @@ public class When_a_handler_logs
             .BuildServiceProvider();
         var name = "logging-" + Guid.NewGuid().ToString("N")[..8];
         var configuration = new EndpointConfiguration(name).AddHandler<LoggingHandler>();
+        configuration.Logging.AddScopeFromProperty("OrderId");
         configuration.UseLearningTransport(folder);
         await using var endpoint = await EndpointInstance.Start(configuration, provider);
         var orderId = Guid.NewGuid();

@@ -133,7 +133,7 @@ public class When_one_order_runs_through_the_host
 
     private static async Task<Guid> PlaceOrder(IServiceProvider services)
     {
-        var catalog = services.GetRequiredService<Catalog>();
+        var catalog = services.GetRequiredService<CatalogStore>();
         var restaurant = await catalog.CreateRestaurant(new CreateRestaurantRequest("Trace Kitchen", [new MenuItemRequest("Ramen", 12.5m, "EUR")]));
         var customer = await catalog.CreateCustomer(new CreateCustomerRequest("Tracy", $"tracy-{Guid.NewGuid():N}@test.example"));
         var orderId = Guid.CreateVersion7();

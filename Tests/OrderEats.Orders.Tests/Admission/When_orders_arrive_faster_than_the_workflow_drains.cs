@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
+using OrderEats.Orders.Catalog;
 using OrderEats.Orders.Http;
 using OrderEats.ServiceDefaults.Health;
 using OrderEats.Orders.Tests.Infrastructure;

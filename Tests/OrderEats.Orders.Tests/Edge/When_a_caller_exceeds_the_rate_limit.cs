@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using OrderEats.Orders.Catalog;
 using OrderEats.Orders.Http;
 using OrderEats.Orders.Tests.Infrastructure;
 

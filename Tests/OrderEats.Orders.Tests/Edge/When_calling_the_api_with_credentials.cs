@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Security.Claims;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using OrderEats.Orders.Catalog;
 using OrderEats.Orders.Http;
 using OrderEats.Orders.ReadModel;
 using OrderEats.Orders.Tests.Infrastructure;

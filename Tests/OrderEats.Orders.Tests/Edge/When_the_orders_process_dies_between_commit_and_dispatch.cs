@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OrderEats.Engine;
 using OrderEats.Engine.Hosting;
 using OrderEats.Messages;
+using OrderEats.Orders.Catalog;
 using OrderEats.Orders.ReadModel;
 using OrderEats.Orders.Tests.Infrastructure;
 using OrderEats.ServiceDefaults;

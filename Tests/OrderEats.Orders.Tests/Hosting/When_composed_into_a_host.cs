@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using OrderEats.Engine;
 using OrderEats.Engine.Hosting;
 using OrderEats.Messages;
+using OrderEats.Orders.Catalog;
 using OrderEats.Orders.Http;
 using OrderEats.Orders.Placement;
 using OrderEats.Orders.Tests.Infrastructure;
@@ -38,7 +39,7 @@ public class When_composed_into_a_host
     public async Task Should_send_through_the_orders_endpoint_not_the_first_one_registered()
     {
         Assert.That(app.Services.GetRequiredService<IMessageSession>(), Is.Not.SameAs(app.Services.GetRequiredKeyedService<IMessageSession>(EndpointNames.Orders)));
-        var catalog = app.Services.GetRequiredService<Catalog.Catalog>();
+        var catalog = app.Services.GetRequiredService<CatalogStore>();
         var restaurant = await catalog.CreateRestaurant(new CreateRestaurantRequest("Host", [new MenuItemRequest("Tea", 2m, "GBP")]));
         var customer = await catalog.CreateCustomer(new CreateCustomerRequest("Host", $"host.{Guid.NewGuid():N}@example.com"));
         var orderId = Guid.NewGuid();

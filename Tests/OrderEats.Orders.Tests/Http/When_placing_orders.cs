@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using OrderEats.Messages;
+using OrderEats.Orders.Catalog;
 using OrderEats.Orders.Http;
 using OrderEats.Orders.ReadModel;
 using OrderEats.Orders.Tests.Infrastructure;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using OrderEats.Messages;
+using OrderEats.Orders.Catalog;
 using OrderEats.Orders.Http;
 using OrderEats.Orders.Tests.Infrastructure;
 

@@ -11,6 +11,7 @@ using OrderEats.Engine;
 using OrderEats.Engine.Hosting;
 using OrderEats.Engine.Transport;
 using OrderEats.Messages;
+using OrderEats.Orders.Catalog;
 using OrderEats.Orders.Http;
 using OrderEats.Orders.ReadModel;
 using OrderEats.ServiceDefaults;

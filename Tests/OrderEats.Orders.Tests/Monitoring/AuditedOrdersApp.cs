@@ -3,6 +3,7 @@ using OrderEats.Engine;
 using OrderEats.Engine.Hosting;
 using OrderEats.Messages;
 using OrderEats.Messages.Commands;
+using OrderEats.Orders.Catalog;
 using OrderEats.Orders.Http;
 using OrderEats.Orders.Tests.Infrastructure;
 

@@ -7,6 +7,7 @@ using OrderEats.Messages;
 using OrderEats.Messages.Commands;
 using OrderEats.Messages.Events;
 using OrderEats.Messages.Replies;
+using OrderEats.Orders.Catalog;
 using OrderEats.Orders.Http;
 using OrderEats.Orders.ReadModel;
 using OrderEats.Orders.Tests.Infrastructure;

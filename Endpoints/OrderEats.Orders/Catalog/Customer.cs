@@ -1,4 +1,4 @@
-namespace OrderEats.Orders;
+namespace OrderEats.Orders.Catalog;
 
 /// <summary>A registered customer.</summary>
 /// <param name="Id">The customer.</param>

@@ -1,4 +1,4 @@
-namespace OrderEats.Orders;
+namespace OrderEats.Orders.Catalog;
 
 /// <summary>A restaurant of the catalog.</summary>
 /// <param name="Id">The restaurant.</param>

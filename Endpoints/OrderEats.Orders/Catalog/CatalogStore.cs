@@ -9,12 +9,12 @@ using OrderEats.ServiceDefaults;
 namespace OrderEats.Orders.Catalog;
 
 /// <summary>The restaurants, their menus and the customers the Orders service prices and places orders with.</summary>
-public sealed class Catalog
+public sealed class CatalogStore
 {
     private readonly OrdersDatabase database;
     private readonly TimeProvider time;
 
-    internal Catalog(OrdersDatabase database, TimeProvider time)
+    internal CatalogStore(OrdersDatabase database, TimeProvider time)
     {
         this.database = database;
         this.time = time;

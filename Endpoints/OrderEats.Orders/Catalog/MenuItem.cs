@@ -1,6 +1,6 @@
 using OrderEats.Messages;
 
-namespace OrderEats.Orders;
+namespace OrderEats.Orders.Catalog;
 
 /// <summary>One item of a restaurant's menu; orders are priced from it.</summary>
 /// <param name="Id">The menu item.</param>
