@@ -1,6 +1,7 @@
 using OrderEats.Console.Storage;
 using OrderEats.Engine.Sql;
 using OrderEats.Kitchen.Tickets;
+using OrderEats.Messages;
 using OrderEats.Notifications.Log;
 using OrderEats.Orders.Data;
 using OrderEats.Payments.Ledger;
@@ -13,10 +14,10 @@ internal static class BusinessSchemaPrinter
 {
     private static readonly Dictionary<string, BusinessMigrations> Services = new(StringComparer.Ordinal)
     {
-        ["orders"] = OrdersSchema.Migrations,
-        ["payments"] = LedgerSchema.Migrations,
-        ["kitchen"] = TicketSchema.Migrations,
-        ["notifications"] = NotificationSchema.Migrations,
+        [EndpointNames.Orders] = OrdersSchema.Migrations,
+        [EndpointNames.Payments] = LedgerSchema.Migrations,
+        [EndpointNames.Kitchen] = TicketSchema.Migrations,
+        [EndpointNames.Notifications] = NotificationSchema.Migrations,
     };
 
     public static void Print(string service, SqlDialectKind dialect, TextWriter output)

@@ -1,6 +1,7 @@
 using OrderEats.Engine.Persistence;
 using OrderEats.Engine.Sagas;
 using OrderEats.Engine.Sql;
+using OrderEats.Messages;
 using OrderEats.Sagas;
 
 namespace OrderEats.Host;
@@ -12,10 +13,10 @@ internal static class SchemaCommand
     {
         var services = new (string Service, PersistenceSetup Setup)[]
         {
-            ("orders", new PersistenceSetup("orders", [SagaStorageDefinitions.Describe(typeof(OrderSaga))], Outbox: true)),
-            ("payments", new PersistenceSetup("payments", [], Outbox: true)),
-            ("kitchen", new PersistenceSetup("kitchen", [], Outbox: true)),
-            ("notifications", new PersistenceSetup("notifications", [], Outbox: true)),
+            (EndpointNames.Orders, new PersistenceSetup(EndpointNames.Orders, [SagaStorageDefinitions.Describe(typeof(OrderSaga))], Outbox: true)),
+            (EndpointNames.Payments, new PersistenceSetup(EndpointNames.Payments, [], Outbox: true)),
+            (EndpointNames.Kitchen, new PersistenceSetup(EndpointNames.Kitchen, [], Outbox: true)),
+            (EndpointNames.Notifications, new PersistenceSetup(EndpointNames.Notifications, [], Outbox: true)),
         };
         foreach (var (service, setup) in services)
         {

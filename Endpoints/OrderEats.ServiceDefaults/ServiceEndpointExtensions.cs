@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OrderEats.Engine;
 using OrderEats.Engine.Hosting;
@@ -64,6 +65,8 @@ public static class ServiceEndpointExtensions
         configure?.Invoke(endpoint);
         endpoint.AddHandlersFromAssembly(handlers).AddMessageTypesFromAssembly(typeof(Messages.EndpointNames).Assembly);
         customize?.Invoke(endpoint);
+        // The clock handlers and services stamp rows with; a TimeProvider the host or a test registers takes its place.
+        services.TryAddSingleton(TimeProvider.System);
         services.AddDatabaseHealthCheck(database);
         return services.AddOrderEatsEndpoint(endpoint);
     }

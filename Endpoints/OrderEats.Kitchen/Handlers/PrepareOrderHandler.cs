@@ -8,7 +8,7 @@ namespace OrderEats.Kitchen.Handlers;
 
 // Opens the order's ticket, once, and never for an order without lines: a repeated PrepareOrder finds it and does nothing. In auto mode the
 // review is a delayed message to the kitchen's own queue (not a wait in this handler), so it survives restarts and commits with the ticket.
-internal sealed class PrepareOrderHandler(IOptionsMonitor<KitchenOptions> options, ILogger<PrepareOrderHandler> logger) : IHandleMessages<PrepareOrder>
+internal sealed class PrepareOrderHandler(IOptionsMonitor<KitchenOptions> options, ILogger<PrepareOrderHandler> logger, TimeProvider time) : IHandleMessages<PrepareOrder>
 {
     public async Task Handle(PrepareOrder message, IMessageHandlerContext context)
     {
@@ -23,7 +23,7 @@ internal sealed class PrepareOrderHandler(IOptionsMonitor<KitchenOptions> option
         }
 
         var cancellationToken = context.CancellationToken;
-        var writer = new TicketWriter(context.Storage);
+        var writer = new TicketWriter(context.Storage, time);
         var existing = await writer.Status(message.OrderId, cancellationToken);
         if (existing is not null)
         {

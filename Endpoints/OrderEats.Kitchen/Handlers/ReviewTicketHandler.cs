@@ -7,13 +7,13 @@ using OrderEats.Messages.Replies;
 namespace OrderEats.Kitchen.Handlers;
 
 // Auto mode: accepts the ticket (and schedules it ready after the prepare time) or rejects it at the rejection rate.
-internal sealed class ReviewTicketHandler(IOptionsMonitor<KitchenOptions> options, ILogger<ReviewTicketHandler> logger) : IHandleMessages<ReviewTicket>
+internal sealed class ReviewTicketHandler(IOptionsMonitor<KitchenOptions> options, ILogger<ReviewTicketHandler> logger, TimeProvider time) : IHandleMessages<ReviewTicket>
 {
     public async Task Handle(ReviewTicket message, IMessageHandlerContext context)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(context);
-        var transitions = new TicketTransitions(new TicketWriter(context.Storage), logger, context);
+        var transitions = new TicketTransitions(new TicketWriter(context.Storage, time), logger, context);
         var current = options.CurrentValue;
         if (Random.Shared.NextDouble() < current.RejectionRate)
         {

@@ -6,7 +6,7 @@ namespace OrderEats.Kitchen.Tickets;
 
 // Tickets as handlers see them: changed on the message's unit of work (its connection and transaction), so a ticket's new status and the
 // message announcing it commit together.
-internal sealed class TicketWriter(IStorageSession storage)
+internal sealed class TicketWriter(IStorageSession storage, TimeProvider time)
 {
     public Task<string?> Status(Guid orderId, CancellationToken cancellationToken = default) =>
         storage.Connection.ExecuteScalarAsync<string?>(SqlValues.Command(
@@ -15,7 +15,7 @@ internal sealed class TicketWriter(IStorageSession storage)
     public Task Create(Guid orderId, Guid restaurantId, string status, CancellationToken cancellationToken = default) =>
         storage.Connection.ExecuteAsync(SqlValues.Command(
             $"INSERT INTO {TicketSchema.Table} (order_id, restaurant_id, status, created_at, updated_at) VALUES (@orderId, @restaurantId, @status, @now, @now)",
-            new { orderId, restaurantId, status, now = TimeProvider.System.GetUtcNow() },
+            new { orderId, restaurantId, status, now = time.GetUtcNow() },
             storage.Transaction,
             cancellationToken));
 
@@ -24,7 +24,7 @@ internal sealed class TicketWriter(IStorageSession storage)
     public async Task<bool> Move(Guid orderId, string from, string to, string? reason = null, CancellationToken cancellationToken = default) =>
         await storage.Connection.ExecuteAsync(SqlValues.Command(
             $"UPDATE {TicketSchema.Table} SET status = @to, reason = @reason, updated_at = @now WHERE order_id = @orderId AND status = @from",
-            new { to, reason, now = TimeProvider.System.GetUtcNow(), orderId, from },
+            new { to, reason, now = time.GetUtcNow(), orderId, from },
             storage.Transaction,
             cancellationToken)) == 1;
 }

@@ -12,19 +12,22 @@ public sealed class PaymentGateway
 {
     private readonly IOptionsMonitor<PaymentGatewayOptions> options;
     private readonly ILogger<PaymentGateway> logger;
+    private readonly TimeProvider time;
     private int calls;
     private int transientFailures;
     private int declines;
     private long outageUntilTicks;
     private int outageFailures;
 
-    /// <summary>Creates the gateway reading <paramref name="options"/> on every call.</summary>
-    public PaymentGateway(IOptionsMonitor<PaymentGatewayOptions> options, ILogger<PaymentGateway> logger)
+    /// <summary>Creates the gateway reading <paramref name="options"/> on every call; outages are timed by <paramref name="time"/>.</summary>
+    public PaymentGateway(IOptionsMonitor<PaymentGatewayOptions> options, ILogger<PaymentGateway> logger, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logger);
+        ArgumentNullException.ThrowIfNull(time);
         this.options = options;
         this.logger = logger;
+        this.time = time;
     }
 
     /// <summary>Calls made, including failed ones.</summary>
@@ -40,12 +43,12 @@ public sealed class PaymentGateway
     public int OutageFailures => Volatile.Read(ref outageFailures);
 
     /// <summary>True while a forced outage lasts.</summary>
-    public bool IsDown => TimeProvider.System.GetUtcNow().UtcTicks < Volatile.Read(ref outageUntilTicks);
+    public bool IsDown => time.GetUtcNow().UtcTicks < Volatile.Read(ref outageUntilTicks);
 
     /// <summary>Makes every call fail with <see cref="PaymentGatewayUnavailableException"/> for <paramref name="duration"/> from now (a demo of a dependency that is down for minutes).</summary>
     public void StartOutage(TimeSpan duration)
     {
-        Volatile.Write(ref outageUntilTicks, (TimeProvider.System.GetUtcNow() + duration).UtcTicks);
+        Volatile.Write(ref outageUntilTicks, (time.GetUtcNow() + duration).UtcTicks);
         logger.LogWarning("Payment gateway forced down for {Duration}", duration);
     }
 

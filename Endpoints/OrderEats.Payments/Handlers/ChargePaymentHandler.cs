@@ -9,7 +9,7 @@ namespace OrderEats.Payments.Handlers;
 
 // Charges an order once, and only a positive amount in a known currency (anything else is refused before the ledger or the gateway is touched). The outcome (charge or decline) is recorded in the ledger in the message's transaction; a repeated command, even
 // with a new message id, finds it and repeats the stored answer without calling the gateway. A gateway failure rolls the reservation back.
-internal sealed class ChargePaymentHandler(PaymentGateway gateway, ILogger<ChargePaymentHandler> logger) : IHandleMessages<ChargePayment>
+internal sealed class ChargePaymentHandler(PaymentGateway gateway, ILogger<ChargePaymentHandler> logger, TimeProvider time) : IHandleMessages<ChargePayment>
 {
     public async Task Handle(ChargePayment message, IMessageHandlerContext context)
     {
@@ -29,7 +29,7 @@ internal sealed class ChargePaymentHandler(PaymentGateway gateway, ILogger<Charg
         // Reserve the order's payment slot before calling the gateway: a concurrent ChargePayment for the same order waits on this row's key and,
         // once this transaction commits, fails and is retried into the stored answer. So the gateway is called once per order, not once per message.
         outcome = new LedgerRow(LedgerKind.Charge, Guid.CreateVersion7(), message.Amount.Amount, message.Amount.Currency, null);
-        await writer.Insert(message.OrderId, outcome, TimeProvider.System.GetUtcNow(), cancellationToken);
+        await writer.Insert(message.OrderId, outcome, time.GetUtcNow(), cancellationToken);
         var decision = await gateway.Charge(message.OrderId, message.CustomerId, message.Amount, cancellationToken);
         if (!decision.Approved)
         {

@@ -10,7 +10,7 @@ namespace OrderEats.Payments.Handlers;
 // Refunds an order's charge once, never more than was charged. A repeated command repeats the stored refund. A refund for an order with no
 // charge (never charged, or declined) takes nothing and records nothing: it answers PaymentRefunded with amount 0 and RefundId Guid.Empty, so
 // the sender can settle, and a real refund after a later charge is still possible.
-internal sealed class RefundPaymentHandler(PaymentGateway gateway, ILogger<RefundPaymentHandler> logger) : IHandleMessages<RefundPayment>
+internal sealed class RefundPaymentHandler(PaymentGateway gateway, ILogger<RefundPaymentHandler> logger, TimeProvider time) : IHandleMessages<RefundPayment>
 {
     public async Task Handle(RefundPayment message, IMessageHandlerContext context)
     {
@@ -39,7 +39,7 @@ internal sealed class RefundPaymentHandler(PaymentGateway gateway, ILogger<Refun
         var amount = RefundAmount(message, charge);
         // Recorded before the gateway call, as a charge is: a concurrent refund of the same order waits on the row's key, so the gateway refunds once.
         refund = new LedgerRow(LedgerKind.Refund, Guid.CreateVersion7(), amount, charge.Currency, message.Reason);
-        await writer.Insert(message.OrderId, refund, TimeProvider.System.GetUtcNow(), cancellationToken);
+        await writer.Insert(message.OrderId, refund, time.GetUtcNow(), cancellationToken);
         await gateway.Refund(message.OrderId, new Money(amount, charge.Currency), cancellationToken);
         await Answer(message.OrderId, refund, context);
     }
