@@ -44,7 +44,7 @@ internal sealed record EndpointPipeline(
             new ValidateContractStep(new Contracts.ContractValidator(Configuration.SerializerOptions)),
             new UnitOfWorkStep(Storage, Outbox, OutboxMarks, Transport, ReadAhead(SagaInvoker, Handlers), LoggerFactory.CreateLogger<UnitOfWorkStep>()),
             .. Extensions.InUnitOfWorkSteps.Select(step => new ExtensionStep(step)),
-            new PropertyLogScopeStep(Configuration.Logging.ScopeProperties, Logger),
+            .. Configuration.Logging.ScopeProperties.Count == 0 ? [] : new IIncomingStep[] { new PropertyLogScopeStep(Configuration.Logging.ScopeProperties, Logger) },
             new InvokeHandlersStep(Handlers, SagaInvoker, Factory, name, Time),
         ]);
     }

@@ -19,22 +19,19 @@ internal sealed class PropertyLogScopeStep : IIncomingStep
     public async Task Invoke(IncomingContext context, Func<Task> next)
     {
         List<KeyValuePair<string, object?>>? values = null;
-        foreach (var (accessor, tag) in context.Body is null ? [] : properties)
+        if (context.Body is { } body)
         {
-            if (accessor.Read(context.Body!) is { } value)
+            foreach (var (accessor, tag) in properties)
             {
-                System.Diagnostics.Activity.Current?.SetTag(tag, value);
-                (values ??= []).Add(new(accessor.PropertyName, value));
+                if (accessor.Read(body) is { } value)
+                {
+                    System.Diagnostics.Activity.Current?.SetTag(tag, value);
+                    (values ??= []).Add(new(accessor.PropertyName, value));
+                }
             }
         }
 
-        if (values is null)
-        {
-            await next();
-            return;
-        }
-
-        using var scope = logger.BeginScope(new LogScopeState([.. values]));
+        using var scope = values is null ? null : logger.BeginScope(new LogScopeState([.. values]));
         await next();
     }
 
