@@ -9,7 +9,7 @@ namespace OrderEats.ServiceDefaults;
 /// <summary>One service's own database (database per service): its connection string and its dialect. Its business tables come from versioned migrations (<see cref="Migrations.BusinessMigrations"/>).</summary>
 public sealed class EndpointDatabase
 {
-    static EndpointDatabase() => SqlValues.Register();
+    static EndpointDatabase() => DapperSql.Register();
 
     private EndpointDatabase(SqlDialectKind kind, string connectionString)
     {
@@ -48,6 +48,6 @@ public sealed class EndpointDatabase
     public async Task<IReadOnlyList<T>> Query<T>(string sql, object? parameters = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await Open(cancellationToken);
-        return [.. await connection.QueryAsync<T>(SqlValues.Command(sql, parameters, null, cancellationToken))];
+        return [.. await connection.QueryAsync<T>(DapperSql.Command(sql, parameters, null, cancellationToken))];
     }
 }

@@ -28,7 +28,7 @@ internal sealed class SqlStorage(SqlDatabase database, SqlPersistenceOptions opt
                 await Install(statements, cancellationToken);
                 break;
             }
-            catch (Exception ex) when (attempt < 5 && dialect.IsDeadlock(ex))
+            catch (Exception ex) when (attempt < SqlSchema.InstallAttempts && dialect.IsDeadlock(ex))
             {
                 logger.LogWarning(ex, "Installing the schema of endpoint {Endpoint} deadlocked (attempt {Attempt}); running it again", setup.EndpointName, attempt);
             }

@@ -21,7 +21,7 @@ internal sealed class SagaStore(ConsoleDatabase database, MonitoringOptions opti
     {
         await database.EnsureSchema(cancellationToken);
         await using var connection = await database.Open(cancellationToken);
-        foreach (var json in await connection.QueryAsync<string>(SqlValues.Command("SELECT graph FROM console_saga_graphs", null, null, cancellationToken)))
+        foreach (var json in await connection.QueryAsync<string>(DapperSql.Command("SELECT graph FROM console_saga_graphs", null, null, cancellationToken)))
         {
             if (JsonSerializer.Deserialize<SagaGraphModel>(json, Json) is { } graph)
             {
@@ -47,11 +47,11 @@ internal sealed class SagaStore(ConsoleDatabase database, MonitoringOptions opti
         await using var connection = await database.Open(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var parameters = new { graph = json, now, type = graph.SagaType };
-        var updated = await connection.ExecuteAsync(SqlValues.Command(
+        var updated = await connection.ExecuteAsync(DapperSql.Command(
             "UPDATE console_saga_graphs SET graph = @graph, updated = @now WHERE saga_type = @type", parameters, transaction, cancellationToken));
         if (updated == 0)
         {
-            await connection.ExecuteAsync(SqlValues.Command(
+            await connection.ExecuteAsync(DapperSql.Command(
                 "INSERT INTO console_saga_graphs (saga_type, graph, updated) VALUES (@type, @graph, @now)", parameters, transaction, cancellationToken));
         }
 
@@ -71,12 +71,12 @@ internal sealed class SagaStore(ConsoleDatabase database, MonitoringOptions opti
             // Whole microseconds, the finest every dialect keeps, so the comparisons below see what was stored.
             var at = record.ProcessedAt.AddTicks(-(record.ProcessedAt.Ticks % 10));
             var id = $"{record.SagaId:N}:{record.Incoming.MessageId}:{record.ProcessedAt.ToUnixTimeMilliseconds()}";
-            if (await connection.ExecuteScalarAsync<long>(SqlValues.Command("SELECT COUNT(*) FROM console_saga_audit WHERE id = @id", new { id }, transaction, cancellationToken)) > 0)
+            if (await connection.ExecuteScalarAsync<long>(DapperSql.Command("SELECT COUNT(*) FROM console_saga_audit WHERE id = @id", new { id }, transaction, cancellationToken)) > 0)
             {
                 continue;
             }
 
-            await connection.ExecuteAsync(SqlValues.Command(
+            await connection.ExecuteAsync(DapperSql.Command(
                 "INSERT INTO console_saga_audit (id, saga_id, at, message_id, message_type, entry) VALUES (@id, @sagaId, @at, @message, @type, @entry)",
                 new { id, sagaId, at, message = record.Incoming.MessageId, type = record.Incoming.MessageType, entry = JsonSerializer.Serialize(record, Json) },
                 transaction,
@@ -87,28 +87,28 @@ internal sealed class SagaStore(ConsoleDatabase database, MonitoringOptions opti
                 state = SagaStateReader.State(record.StateAfter, Graph(record.SagaType), record.Completed), completed = record.Completed ? 1 : 0, at,
                 pending = JsonSerializer.Serialize(record.PendingTimeouts, Json), json = record.StateAfter,
             };
-            var current = await connection.QuerySingleOrDefaultAsync<SagaTimes>(SqlValues.Command(
+            var current = await connection.QuerySingleOrDefaultAsync<SagaTimes>(DapperSql.Command(
                 $"SELECT updated AS Updated, started AS Started FROM console_sagas{database.LockHint} WHERE saga_id = @sagaId{database.ForUpdate}",
                 new { sagaId },
                 transaction,
                 cancellationToken));
             if (current is null)
             {
-                await connection.ExecuteAsync(SqlValues.Command("""
+                await connection.ExecuteAsync(DapperSql.Command("""
                     INSERT INTO console_sagas (saga_id, saga_type, correlation, endpoint, state, completed, started, updated, pending, state_json)
                     VALUES (@sagaId, @type, @correlation, @endpoint, @state, @completed, @at, @at, @pending, @json)
                     """, parameters, transaction, cancellationToken));
             }
             else if (at >= current.Updated)
             {
-                await connection.ExecuteAsync(SqlValues.Command("""
+                await connection.ExecuteAsync(DapperSql.Command("""
                     UPDATE console_sagas SET state = @state, completed = @completed, updated = @at, pending = @pending, state_json = @json, endpoint = @endpoint
                     WHERE saga_id = @sagaId
                     """, parameters, transaction, cancellationToken));
             }
             else if (at < current.Started)
             {
-                await connection.ExecuteAsync(SqlValues.Command(
+                await connection.ExecuteAsync(DapperSql.Command(
                     "UPDATE console_sagas SET started = @at WHERE saga_id = @sagaId", new { at, sagaId }, transaction, cancellationToken));
             }
 
@@ -162,8 +162,8 @@ internal sealed class SagaStore(ConsoleDatabase database, MonitoringOptions opti
 
         var whereSql = where.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", where);
         await using var connection = await database.Open(cancellationToken);
-        var total = await connection.ExecuteScalarAsync<long>(SqlValues.Command("SELECT COUNT(*) FROM console_sagas" + whereSql, parameters, null, cancellationToken));
-        var rows = await connection.QueryAsync<SagaRow>(SqlValues.Command(
+        var total = await connection.ExecuteScalarAsync<long>(DapperSql.Command("SELECT COUNT(*) FROM console_sagas" + whereSql, parameters, null, cancellationToken));
+        var rows = await connection.QueryAsync<SagaRow>(DapperSql.Command(
             $"SELECT {SagaColumns} FROM console_sagas{whereSql} ORDER BY updated DESC, saga_id" + database.Page((filter.Page - 1) * filter.PageSize, filter.PageSize),
             parameters,
             null,
@@ -175,14 +175,14 @@ internal sealed class SagaStore(ConsoleDatabase database, MonitoringOptions opti
     {
         await using var connection = await database.Open(cancellationToken);
         var id = sagaId.ToString();
-        var row = await connection.QuerySingleOrDefaultAsync<SagaRow>(SqlValues.Command(
+        var row = await connection.QuerySingleOrDefaultAsync<SagaRow>(DapperSql.Command(
             $"SELECT {SagaColumns}, state_json AS StateJson FROM console_sagas WHERE saga_id = @id", new { id }, null, cancellationToken));
         if (row is null)
         {
             return null;
         }
 
-        var timeline = await connection.QueryAsync<string>(SqlValues.Command(
+        var timeline = await connection.QueryAsync<string>(DapperSql.Command(
             "SELECT entry FROM console_saga_audit WHERE saga_id = @id ORDER BY at, id", new { id }, null, cancellationToken));
         var summary = row.Summary();
         return new SagaDetail(
@@ -208,11 +208,11 @@ internal sealed class SagaStore(ConsoleDatabase database, MonitoringOptions opti
         var parameters = new DynamicParameters();
         var where = string.Join(" OR ", new[]
         {
-            ids.Count == 0 ? null : "saga_id IN " + SqlValues.InList(parameters, "s", ids),
-            correlations.Count == 0 ? null : "correlation IN " + SqlValues.InList(parameters, "c", correlations),
+            ids.Count == 0 ? null : "saga_id IN " + DapperSql.InList(parameters, "s", ids),
+            correlations.Count == 0 ? null : "correlation IN " + DapperSql.InList(parameters, "c", correlations),
         }.Where(c => c is not null));
         await using var connection = await database.Open(cancellationToken);
-        var rows = await connection.QueryAsync<SagaRow>(SqlValues.Command(
+        var rows = await connection.QueryAsync<SagaRow>(DapperSql.Command(
             $"SELECT {SagaColumns} FROM console_sagas WHERE {where} ORDER BY updated DESC" + database.Page(0, 5), parameters, null, cancellationToken));
         return [.. rows.Select(r => r.Summary())];
     }
@@ -223,9 +223,9 @@ internal sealed class SagaStore(ConsoleDatabase database, MonitoringOptions opti
         var cut = now - options.SagaRetention;
         await using var connection = await database.Open(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(SqlValues.Command(
+        await connection.ExecuteAsync(DapperSql.Command(
             "DELETE FROM console_saga_audit WHERE saga_id IN (SELECT saga_id FROM console_sagas WHERE completed = 1 AND updated < @cut)", new { cut }, transaction, cancellationToken));
-        var deleted = await connection.ExecuteAsync(SqlValues.Command(
+        var deleted = await connection.ExecuteAsync(DapperSql.Command(
             "DELETE FROM console_sagas WHERE completed = 1 AND updated < @cut", new { cut }, transaction, cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return deleted;

@@ -15,7 +15,7 @@ internal sealed class UserStore(ConsoleDatabase database, TimeProvider time)
     {
         var key = Key(name);
         await using var connection = await database.Open(cancellationToken);
-        var select = SqlValues.Command("SELECT stamp FROM console_users WHERE name = @key", new { key }, null, cancellationToken);
+        var select = DapperSql.Command("SELECT stamp FROM console_users WHERE name = @key", new { key }, null, cancellationToken);
         if (await connection.QuerySingleOrDefaultAsync<string?>(select) is { } stamp)
         {
             return stamp;
@@ -24,7 +24,7 @@ internal sealed class UserStore(ConsoleDatabase database, TimeProvider time)
         var fresh = NewStamp();
         try
         {
-            await connection.ExecuteAsync(SqlValues.Command(
+            await connection.ExecuteAsync(DapperSql.Command(
                 "INSERT INTO console_users (name, stamp, updated) VALUES (@key, @fresh, @now)", new { key, fresh, now = time.GetUtcNow() }, null, cancellationToken));
             return fresh;
         }
@@ -41,7 +41,7 @@ internal sealed class UserStore(ConsoleDatabase database, TimeProvider time)
         var key = Key(name);
         await Stamp(key, cancellationToken);
         await using var connection = await database.Open(cancellationToken);
-        await connection.ExecuteAsync(SqlValues.Command(
+        await connection.ExecuteAsync(DapperSql.Command(
             "UPDATE console_users SET stamp = @stamp, updated = @now WHERE name = @key", new { key, stamp = NewStamp(), now = time.GetUtcNow() }, null, cancellationToken));
     }
 
@@ -49,7 +49,7 @@ internal sealed class UserStore(ConsoleDatabase database, TimeProvider time)
     public async Task<string?> Upgraded(string name, string configuredHash, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
-        var rows = (await connection.QueryAsync<(string? Hash, string? From)>(SqlValues.Command(
+        var rows = (await connection.QueryAsync<(string? Hash, string? From)>(DapperSql.Command(
             "SELECT upgraded_hash, upgraded_from FROM console_users WHERE name = @key", new { key = Key(name) }, null, cancellationToken))).ToList();
         return rows.Count == 1 && rows[0].From == PasswordHash.Fingerprint(configuredHash) ? rows[0].Hash : null;
     }
@@ -59,7 +59,7 @@ internal sealed class UserStore(ConsoleDatabase database, TimeProvider time)
         var key = Key(name);
         await Stamp(key, cancellationToken);
         await using var connection = await database.Open(cancellationToken);
-        await connection.ExecuteAsync(SqlValues.Command(
+        await connection.ExecuteAsync(DapperSql.Command(
             "UPDATE console_users SET upgraded_hash = @upgradedHash, upgraded_from = @from, updated = @now WHERE name = @key",
             new { key, upgradedHash, from = PasswordHash.Fingerprint(configuredHash), now = time.GetUtcNow() },
             null,

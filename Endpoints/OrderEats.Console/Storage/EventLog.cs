@@ -11,7 +11,7 @@ internal static class EventLog
 
     public static Task Append(
         DbConnection connection, DbTransaction transaction, DateTimeOffset at, string kind, string? failureId, string? groupId, string text, string? user, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(SqlValues.Command(
+        connection.ExecuteAsync(DapperSql.Command(
             "INSERT INTO console_events (id, at, kind, failure_id, group_id, text, user_name) VALUES (@id, @at, @kind, @failureId, @groupId, @text, @user)",
             new { id = Guid.CreateVersion7(at).ToString("N"), at, kind, failureId, groupId, text = text.Length > MaxText ? text[..MaxText] + "…" : text, user },
             transaction,

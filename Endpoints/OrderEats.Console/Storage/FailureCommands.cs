@@ -100,7 +100,7 @@ internal sealed class FailureCommands(ConsoleDatabase database)
     public async Task<List<PendingRetry>> PendingRetries(int limit, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
-        var pending = await connection.QueryAsync<PendingRetry>(SqlValues.Command(
+        var pending = await connection.QueryAsync<PendingRetry>(DapperSql.Command(
             "SELECT id AS FailureId, message_id AS MessageId, failed_queue AS Queue, headers AS Headers, body AS Body, retry_id AS RetryId, "
                 + "edit_message_id AS EditMessageId, edit_body AS EditBody, body_encoding AS BodyEncoding FROM console_failures WHERE retry_pending = 1 "
                 + "ORDER BY retry_requested, id" + database.Page(0, limit),
@@ -114,7 +114,7 @@ internal sealed class FailureCommands(ConsoleDatabase database)
     {
         ArgumentNullException.ThrowIfNull(retry);
         await using var connection = await database.Open(cancellationToken);
-        await connection.ExecuteAsync(SqlValues.Command(
+        await connection.ExecuteAsync(DapperSql.Command(
             "UPDATE console_failures SET retry_pending = 0 WHERE id = @FailureId AND retry_id = @RetryId", new { retry.FailureId, retry.RetryId }, null, cancellationToken));
     }
 
@@ -127,7 +127,7 @@ internal sealed class FailureCommands(ConsoleDatabase database)
         ArgumentNullException.ThrowIfNull(retry);
         await using var connection = await database.Open(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var changed = await connection.ExecuteAsync(SqlValues.Command(
+        var changed = await connection.ExecuteAsync(DapperSql.Command(
             """
             UPDATE console_failures SET status = 'Unresolved', retry_pending = 0, retry_id = NULL, status_changed = @now, retry_error = @reason
             WHERE id = @FailureId AND retry_id = @RetryId AND status = 'RetryIssued'
@@ -137,7 +137,7 @@ internal sealed class FailureCommands(ConsoleDatabase database)
             cancellationToken));
         if (changed == 0)
         {
-            await connection.ExecuteAsync(SqlValues.Command(
+            await connection.ExecuteAsync(DapperSql.Command(
                 "UPDATE console_failures SET retry_pending = 0 WHERE id = @FailureId AND retry_id = @RetryId", new { retry.FailureId, retry.RetryId }, transaction, cancellationToken));
         }
         else
@@ -167,7 +167,7 @@ internal sealed class FailureCommands(ConsoleDatabase database)
 
     // Archiving calls off a pending retry; restoring starts from a clean slate.
     private static Task<int> SetStatus(DbConnection connection, DbTransaction transaction, string id, FailureStatus to, DateTimeOffset now, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(SqlValues.Command(
+        connection.ExecuteAsync(DapperSql.Command(
             "UPDATE console_failures SET status = @to, status_changed = @now, retry_pending = 0, retry_id = NULL WHERE id = @id",
             new { to = to.ToString(), now, id },
             transaction,
@@ -182,7 +182,7 @@ internal sealed class FailureCommands(ConsoleDatabase database)
 
     private static Task<int> IssueRetry(
         DbConnection connection, DbTransaction transaction, string id, string retryId, string? editMessageId, string? editBody, DateTimeOffset now, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(SqlValues.Command("""
+        connection.ExecuteAsync(DapperSql.Command("""
             UPDATE console_failures SET status = 'RetryIssued', retry_id = @retry, retry_pending = 1, retry_requested = @now, status_changed = @now,
               edit_message_id = @editid, edit_body = @editbody, retry_error = NULL
             WHERE id = @id AND status = 'Unresolved'

@@ -19,8 +19,8 @@ internal sealed class FailureQueries(ConsoleDatabase database)
         ArgumentNullException.ThrowIfNull(filter);
         var (where, parameters) = Where(filter);
         await using var connection = await database.Open(cancellationToken);
-        var total = await connection.ExecuteScalarAsync<long>(SqlValues.Command("SELECT COUNT(*) FROM console_failures" + where, parameters, null, cancellationToken));
-        var items = await connection.QueryAsync<SummaryRow>(SqlValues.Command(
+        var total = await connection.ExecuteScalarAsync<long>(DapperSql.Command("SELECT COUNT(*) FROM console_failures" + where, parameters, null, cancellationToken));
+        var items = await connection.QueryAsync<SummaryRow>(DapperSql.Command(
             $"SELECT {SummaryColumns} FROM console_failures{where} ORDER BY last_failed DESC, id DESC" + database.Page((filter.Page - 1) * filter.PageSize, filter.PageSize),
             parameters,
             null,
@@ -32,7 +32,7 @@ internal sealed class FailureQueries(ConsoleDatabase database)
     {
         await using var connection = await database.Open(cancellationToken);
         var size = $"COALESCE(body_size, {database.Length("body")})";
-        var row = await connection.QuerySingleOrDefaultAsync<DetailRow>(SqlValues.Command(
+        var row = await connection.QuerySingleOrDefaultAsync<DetailRow>(DapperSql.Command(
             $"""
             SELECT {SummaryColumns}, failed_queue AS FailedQueue, host AS Host, stack_trace AS StackTrace, headers AS Headers, retry_id AS RetryId,
               edited_from AS EditedFrom, edit_message_id AS EditMessageId, group_endpoint AS EndpointGroupId, group_type AS MessageTypeGroupId,
@@ -48,7 +48,7 @@ internal sealed class FailureQueries(ConsoleDatabase database)
             return null;
         }
 
-        var attempts = await connection.QueryAsync<AttemptRow>(SqlValues.Command(
+        var attempts = await connection.QueryAsync<AttemptRow>(DapperSql.Command(
             "SELECT attempt AS Number, message_id AS MessageId, failed_queue AS FailedQueue, endpoint AS Endpoint, host AS Host, exception_type AS ExceptionType, "
                 + "exception_message AS ExceptionMessage, stack_trace AS StackTrace, time_of_failure AS TimeOfFailure, headers AS Headers, "
                 + "processing_attempts AS ProcessingAttempts FROM console_attempts WHERE failure_id = @id ORDER BY attempt",
@@ -66,7 +66,7 @@ internal sealed class FailureQueries(ConsoleDatabase database)
     public async Task<(byte[] Body, string ContentType, string MessageId)?> Body(string id, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
-        var rows = (await connection.QueryAsync<(string MessageId, string Body, string? Encoding, string Headers)>(SqlValues.Command(
+        var rows = (await connection.QueryAsync<(string MessageId, string Body, string? Encoding, string Headers)>(DapperSql.Command(
             "SELECT message_id, body, body_encoding, headers FROM console_failures WHERE id = @id", new { id }, null, cancellationToken))).ToList();
         if (rows.Count == 0)
         {
@@ -88,7 +88,7 @@ internal sealed class FailureQueries(ConsoleDatabase database)
     public async Task<FailureGroup?> Group(string id, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
-        var kind = await connection.ExecuteScalarAsync<string?>(SqlValues.Command("SELECT kind FROM console_groups WHERE id = @id", new { id }, null, cancellationToken));
+        var kind = await connection.ExecuteScalarAsync<string?>(DapperSql.Command("SELECT kind FROM console_groups WHERE id = @id", new { id }, null, cancellationToken));
         if (kind is null)
         {
             return null;
@@ -102,7 +102,7 @@ internal sealed class FailureQueries(ConsoleDatabase database)
     {
         await using var connection = await database.Open(cancellationToken);
         var where = failureId is null ? string.Empty : " WHERE failure_id = @failureId";
-        var events = await connection.QueryAsync<ConsoleEvent>(SqlValues.Command(
+        var events = await connection.QueryAsync<ConsoleEvent>(DapperSql.Command(
             "SELECT id AS Id, at AS At, kind AS Kind, failure_id AS FailureId, group_id AS GroupId, text AS Text, user_name AS \"User\" "
                 + $"FROM console_events{where} ORDER BY at DESC, id DESC" + database.Page(0, limit),
             new { failureId },
@@ -115,7 +115,7 @@ internal sealed class FailureQueries(ConsoleDatabase database)
     {
         await using var connection = await database.Open(cancellationToken);
         var counts = Enum.GetValues<FailureStatus>().ToDictionary(s => s, _ => 0);
-        foreach (var row in await connection.QueryAsync<StatusCount>(SqlValues.Command(
+        foreach (var row in await connection.QueryAsync<StatusCount>(DapperSql.Command(
             "SELECT status AS Status, COUNT(*) AS Failures FROM console_failures GROUP BY status", null, null, cancellationToken)))
         {
             counts[Enum.Parse<FailureStatus>(row.Status)] = (int)row.Failures;
@@ -132,7 +132,7 @@ internal sealed class FailureQueries(ConsoleDatabase database)
         }
 
         await using var connection = await database.Open(cancellationToken);
-        return [.. await connection.QueryAsync<string>(SqlValues.Command($"SELECT DISTINCT {column} AS v FROM console_failures ORDER BY v", null, null, cancellationToken))];
+        return [.. await connection.QueryAsync<string>(DapperSql.Command($"SELECT DISTINCT {column} AS v FROM console_failures ORDER BY v", null, null, cancellationToken))];
     }
 
     private static (string Where, DynamicParameters Parameters) Where(FailureFilter filter)
@@ -197,7 +197,7 @@ internal sealed class FailureQueries(ConsoleDatabase database)
     }
 
     private static async Task<List<FailureGroup>> Groups(DbConnection connection, string sql, object parameters, CancellationToken cancellationToken) =>
-        [.. (await connection.QueryAsync<GroupRow>(SqlValues.Command(sql, parameters, null, cancellationToken)))
+        [.. (await connection.QueryAsync<GroupRow>(DapperSql.Command(sql, parameters, null, cancellationToken)))
             .Select(r => new FailureGroup(r.Id, Enum.Parse<GroupingKind>(r.Kind), r.Title, (int)r.Total, (int)r.Unresolved, r.FirstSeen, r.LastSeen))];
 
     // Rows as the database returns them (SQLite hands back every integer as a long), before they become the model's records.

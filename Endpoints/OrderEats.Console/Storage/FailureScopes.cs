@@ -19,7 +19,7 @@ internal static class FailureScopes
             foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(200))
             {
                 var parameters = new DynamicParameters();
-                var list = SqlValues.InList(parameters, "i", chunk);
+                var list = DapperSql.InList(parameters, "i", chunk);
                 candidates.AddRange(await IdStatuses(connection, transaction, $"SELECT id, status FROM console_failures WHERE id IN {list}", parameters, cancellationToken));
             }
 
@@ -40,6 +40,6 @@ internal static class FailureScopes
     /// <summary>The (id, status) rows of a SELECT id, status query.</summary>
     public static async Task<List<(string Id, FailureStatus Status)>> IdStatuses(
         DbConnection connection, DbTransaction? transaction, string sql, object? parameters, CancellationToken cancellationToken) =>
-        [.. (await connection.QueryAsync<(string Id, string Status)>(SqlValues.Command(sql, parameters, transaction, cancellationToken)))
+        [.. (await connection.QueryAsync<(string Id, string Status)>(DapperSql.Command(sql, parameters, transaction, cancellationToken)))
             .Select(row => (row.Id, Enum.Parse<FailureStatus>(row.Status)))];
 }

@@ -23,12 +23,12 @@ internal sealed class FailureWriter(ConsoleDatabase database)
         await using var connection = await database.Open(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var attemptId = AttemptId(failure);
-        var existing = (await connection.QueryAsync<ExistingFailure>(SqlValues.Command(
+        var existing = (await connection.QueryAsync<ExistingFailure>(DapperSql.Command(
             $"SELECT id, status, attempts FROM console_failures{database.LockHint} WHERE message_id = @MessageId{database.ForUpdate}",
             new { failure.MessageId },
             transaction,
             cancellationToken))).Select(r => (r.Id, Status: Enum.Parse<FailureStatus>(r.Status), r.Attempts)).ToList();
-        if (existing.Count == 1 && await connection.ExecuteScalarAsync<long>(SqlValues.Command(
+        if (existing.Count == 1 && await connection.ExecuteScalarAsync<long>(DapperSql.Command(
             "SELECT COUNT(*) FROM console_attempts WHERE id = @attemptId", new { attemptId }, transaction, cancellationToken)) > 0)
         {
             // The same error-queue message delivered again (the transport lost our ack): nothing new happened.
@@ -51,7 +51,7 @@ internal sealed class FailureWriter(ConsoleDatabase database)
             attempts++;
             kind = previous == FailureStatus.RetryIssued ? "RetryFailed" : "MessageFailedAgain";
             values.Add("id", failureId);
-            await connection.ExecuteAsync(SqlValues.Command("""
+            await connection.ExecuteAsync(DapperSql.Command("""
                 UPDATE console_failures SET message_type = @type, endpoint = @endpoint, host = @host, failed_queue = @queue, exception_type = @extype,
                   exception_message = @exmessage, stack_trace = @stack, headers = @headers, body = @body, group_exception = @gex, group_endpoint = @gep,
                   group_type = @gty, status = 'Unresolved', attempts = attempts + 1, last_failed = @time, status_changed = @now, retry_id = NULL,
@@ -65,11 +65,11 @@ internal sealed class FailureWriter(ConsoleDatabase database)
             failureId = Guid.CreateVersion7(now).ToString("N");
             attempts = 1;
             kind = "MessageFailed";
-            var original = failure.EditOf is null ? null : await connection.QueryFirstOrDefaultAsync<string?>(SqlValues.Command(
+            var original = failure.EditOf is null ? null : await connection.QueryFirstOrDefaultAsync<string?>(DapperSql.Command(
                 "SELECT id FROM console_failures WHERE message_id = @EditOf", new { failure.EditOf }, transaction, cancellationToken));
             values.Add("id", failureId);
             values.Add("edited", original);
-            await connection.ExecuteAsync(SqlValues.Command("""
+            await connection.ExecuteAsync(DapperSql.Command("""
                 INSERT INTO console_failures (id, message_id, message_type, endpoint, host, failed_queue, exception_type, exception_message, stack_trace,
                   headers, body, group_exception, group_endpoint, group_type, status, attempts, first_failed, last_failed, status_changed, retry_id,
                   retry_pending, retry_requested, edited_from, edit_message_id, edit_body, search_text, body_encoding, body_size, processing_attempts)
@@ -85,7 +85,7 @@ internal sealed class FailureWriter(ConsoleDatabase database)
         // The body is kept once, on the failure: every attempt of one message id carries the same body.
         values.Add("attempt", attemptId);
         values.Add("number", attempts);
-        await connection.ExecuteAsync(SqlValues.Command("""
+        await connection.ExecuteAsync(DapperSql.Command("""
             INSERT INTO console_attempts (id, failure_id, attempt, message_id, failed_queue, endpoint, host, exception_type, exception_message, stack_trace,
               headers, body, time_of_failure, received_at, processing_attempts)
             VALUES (@attempt, @id, @number, @message, @queue, @endpoint, @host, @extype, @exmessage, @stack, @headers, '', @time, @now, @processed)
@@ -103,7 +103,7 @@ internal sealed class FailureWriter(ConsoleDatabase database)
     {
         await using var connection = await database.Open(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var found = (await connection.QueryAsync<(string Id, string MessageId)>(SqlValues.Command(
+        var found = (await connection.QueryAsync<(string Id, string MessageId)>(DapperSql.Command(
             $"SELECT id, message_id FROM console_failures{database.LockHint} WHERE retry_id = @retryId AND status = 'RetryIssued'{database.ForUpdate}",
             new { retryId },
             transaction,
@@ -114,7 +114,7 @@ internal sealed class FailureWriter(ConsoleDatabase database)
         }
 
         var (id, messageId) = found[0];
-        await connection.ExecuteAsync(SqlValues.Command(
+        await connection.ExecuteAsync(DapperSql.Command(
             "UPDATE console_failures SET status = 'Resolved', retry_pending = 0, status_changed = @now WHERE id = @id", new { now, id }, transaction, cancellationToken));
         await EventLog.Append(connection, transaction, now, "Resolved", id, null, $"Retry {retryId} of message {messageId} succeeded in {endpoint}", null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -125,7 +125,7 @@ internal sealed class FailureWriter(ConsoleDatabase database)
         DbConnection connection, DbTransaction transaction, string originalId, string copyFailureId, string copyMessageId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // The edited copy carries the work now; its own failure record is where the operator continues.
-        var changed = await connection.ExecuteAsync(SqlValues.Command(
+        var changed = await connection.ExecuteAsync(DapperSql.Command(
             "UPDATE console_failures SET status = 'Resolved', retry_pending = 0, status_changed = @now WHERE id = @originalId AND status = 'RetryIssued'",
             new { now, originalId },
             transaction,
@@ -144,7 +144,7 @@ internal sealed class FailureWriter(ConsoleDatabase database)
         foreach (var kind in Kinds)
         {
             var id = failure.GroupId(kind);
-            var updated = await connection.ExecuteAsync(SqlValues.Command("""
+            var updated = await connection.ExecuteAsync(DapperSql.Command("""
                 UPDATE console_groups SET last_seen = CASE WHEN last_seen < @time THEN @time ELSE last_seen END,
                   first_seen = CASE WHEN first_seen > @time THEN @time ELSE first_seen END
                 WHERE id = @id
@@ -152,7 +152,7 @@ internal sealed class FailureWriter(ConsoleDatabase database)
             if (updated == 0)
             {
                 var title = failure.GroupTitle(kind);
-                await connection.ExecuteAsync(SqlValues.Command(
+                await connection.ExecuteAsync(DapperSql.Command(
                     "INSERT INTO console_groups (id, kind, title, first_seen, last_seen) VALUES (@id, @kind, @title, @time, @time)",
                     new { id, kind = kind.ToString(), title, time },
                     transaction,

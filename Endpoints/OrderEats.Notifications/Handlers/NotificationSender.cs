@@ -16,7 +16,7 @@ internal sealed class NotificationSender(SimulatedNotificationChannel channel, I
         var cancellationToken = context.CancellationToken;
         var storage = context.Storage;
         // One statement both checks and records: no row written means this notification was sent before.
-        var recorded = await storage.Connection.ExecuteAsync(SqlValues.Command(
+        var recorded = await storage.Connection.ExecuteAsync(DapperSql.Command(
             $"INSERT INTO {NotificationSchema.Table} (order_id, kind, customer_id, sent_at) SELECT @OrderId, @Kind, @CustomerId, @at " +
             $"WHERE NOT EXISTS (SELECT 1 FROM {NotificationSchema.Table} WHERE order_id = @OrderId AND kind = @Kind)",
             new { notification.OrderId, notification.Kind, notification.CustomerId, at = time.GetUtcNow() },

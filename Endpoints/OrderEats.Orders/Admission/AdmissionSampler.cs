@@ -107,8 +107,8 @@ internal sealed class AdmissionSampler(
         foreach (var chunk in ids.Chunk(IdsPerStatement))
         {
             var parameters = new DynamicParameters();
-            var rows = await connection.QueryAsync<OrderStatusRow>(SqlValues.Command(
-                $"SELECT id AS Id, status AS Status FROM orders WHERE id IN {SqlValues.InList(parameters, "id", chunk)}", parameters, null, cancellationToken));
+            var rows = await connection.QueryAsync<OrderStatusRow>(DapperSql.Command(
+                $"SELECT id AS Id, status AS Status FROM orders WHERE id IN {DapperSql.InList(parameters, "id", chunk)}", parameters, null, cancellationToken));
             foreach (var row in rows)
             {
                 statuses[row.Id] = row.Status;

@@ -33,9 +33,9 @@ public sealed class CatalogStore
             [.. menu.Select(m => new MenuItem(Guid.NewGuid(), m.Name.Trim(), new Money(m.Price, m.Currency.ToUpperInvariant())))]);
         await using var connection = await database.Open(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(SqlValues.Command(
+        await connection.ExecuteAsync(DapperSql.Command(
             "INSERT INTO restaurants (id, name, created_at) VALUES (@Id, @Name, @at)", new { restaurant.Id, restaurant.Name, at = time.GetUtcNow() }, transaction, cancellationToken));
-        await connection.ExecuteAsync(SqlValues.Command(
+        await connection.ExecuteAsync(DapperSql.Command(
             "INSERT INTO menu_items (id, restaurant_id, name, price, currency, sort_order) VALUES (@id, @restaurant, @name, @price, @currency, @order)",
             restaurant.Menu.Select((item, i) => new { id = item.Id, restaurant = restaurant.Id, name = item.Name, price = item.Price.Amount, currency = item.Price.Currency, order = i }),
             transaction,
@@ -48,7 +48,7 @@ public sealed class CatalogStore
     public async Task<IReadOnlyList<Restaurant>> ListRestaurants(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
-        var names = await connection.QueryAsync<RestaurantRow>(SqlValues.Command("SELECT id AS Id, name AS Name FROM restaurants ORDER BY name, id", null, null, cancellationToken));
+        var names = await connection.QueryAsync<RestaurantRow>(DapperSql.Command("SELECT id AS Id, name AS Name FROM restaurants ORDER BY name, id", null, null, cancellationToken));
         var menus = await ReadMenus(connection, null, null, cancellationToken);
         return [.. names.Select(r => new Restaurant(r.Id, r.Name, menus.TryGetValue(r.Id, out var menu) ? menu : []))];
     }
@@ -71,7 +71,7 @@ public sealed class CatalogStore
         await using var connection = await database.Open(cancellationToken);
         try
         {
-            await connection.ExecuteAsync(SqlValues.Command(
+            await connection.ExecuteAsync(DapperSql.Command(
                 "INSERT INTO customers (id, name, email) VALUES (@Id, @Name, @Email)", new { customer.Id, customer.Name, customer.Email }, null, cancellationToken));
         }
         catch (DbException)
@@ -94,16 +94,16 @@ public sealed class CatalogStore
     public async Task<Customer?> GetCustomer(Guid id, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<Customer?>(SqlValues.Command(
+        return await connection.QuerySingleOrDefaultAsync<Customer?>(DapperSql.Command(
             "SELECT id AS Id, name AS Name, email AS Email FROM customers WHERE id = @id", new { id }, null, cancellationToken));
     }
 
     internal static async Task<bool> CustomerExists(DbConnection connection, DbTransaction? transaction, Guid id, CancellationToken cancellationToken) =>
-        await connection.ExecuteScalarAsync<long>(SqlValues.Command("SELECT COUNT(*) FROM customers WHERE id = @id", new { id }, transaction, cancellationToken)) > 0;
+        await connection.ExecuteScalarAsync<long>(DapperSql.Command("SELECT COUNT(*) FROM customers WHERE id = @id", new { id }, transaction, cancellationToken)) > 0;
 
     internal static async Task<Restaurant?> GetRestaurant(DbConnection connection, DbTransaction? transaction, Guid id, CancellationToken cancellationToken)
     {
-        var name = await connection.ExecuteScalarAsync<string?>(SqlValues.Command("SELECT name FROM restaurants WHERE id = @id", new { id }, transaction, cancellationToken));
+        var name = await connection.ExecuteScalarAsync<string?>(DapperSql.Command("SELECT name FROM restaurants WHERE id = @id", new { id }, transaction, cancellationToken));
         if (name is null)
         {
             return null;
@@ -119,7 +119,7 @@ public sealed class CatalogStore
             + (restaurantId is null ? string.Empty : " WHERE restaurant_id = @restaurantId")
             + " ORDER BY restaurant_id, sort_order";
         var menus = new Dictionary<Guid, List<MenuItem>>();
-        foreach (var row in await connection.QueryAsync<MenuRow>(SqlValues.Command(sql, new { restaurantId }, transaction, cancellationToken)))
+        foreach (var row in await connection.QueryAsync<MenuRow>(DapperSql.Command(sql, new { restaurantId }, transaction, cancellationToken)))
         {
             if (!menus.TryGetValue(row.RestaurantId, out var menu))
             {
@@ -134,7 +134,7 @@ public sealed class CatalogStore
     }
 
     private static Task<Guid?> FindCustomerByEmail(DbConnection connection, string email, CancellationToken cancellationToken) =>
-        connection.QuerySingleOrDefaultAsync<Guid?>(SqlValues.Command("SELECT id FROM customers WHERE email = @email", new { email }, null, cancellationToken));
+        connection.QuerySingleOrDefaultAsync<Guid?>(DapperSql.Command("SELECT id FROM customers WHERE email = @email", new { email }, null, cancellationToken));
 
     private sealed class RestaurantRow
     {

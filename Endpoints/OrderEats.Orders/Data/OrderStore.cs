@@ -19,7 +19,7 @@ internal static class OrderStore
 
     public static async Task<StoredOrder?> Find(IStorageSession storage, Guid orderId, CancellationToken cancellationToken)
     {
-        var row = await storage.Connection.QuerySingleOrDefaultAsync<FoundOrder>(SqlValues.Command(
+        var row = await storage.Connection.QuerySingleOrDefaultAsync<FoundOrder>(DapperSql.Command(
             "SELECT o.request_hash AS RequestHash, o.status AS Status, (SELECT COUNT(*) FROM order_timeline t WHERE t.order_id = o.id) AS TimelineEntries " +
             "FROM orders o WHERE o.id = @orderId",
             new { orderId },
@@ -29,7 +29,7 @@ internal static class OrderStore
     }
 
     public static Task InsertSubmitted(IStorageSession storage, Guid orderId, PricedOrder order, string hash, DateTimeOffset at, CancellationToken cancellationToken) =>
-        storage.Connection.ExecuteAsync(SqlValues.Command(
+        storage.Connection.ExecuteAsync(DapperSql.Command(
             Insert,
             new
             {
@@ -43,7 +43,7 @@ internal static class OrderStore
     public static async Task InsertRejected(
         IStorageSession storage, OrderRequest request, string hash, string reason, IReadOnlyDictionary<string, string[]> errors, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await storage.Connection.ExecuteAsync(SqlValues.Command(
+        await storage.Connection.ExecuteAsync(DapperSql.Command(
             Insert,
             new
             {
@@ -52,7 +52,7 @@ internal static class OrderStore
             },
             storage.Transaction,
             cancellationToken));
-        await storage.Connection.ExecuteAsync(SqlValues.Command(
+        await storage.Connection.ExecuteAsync(DapperSql.Command(
             "INSERT INTO order_rejections (order_id, errors) VALUES (@id, @errors)",
             new { id = request.OrderId, errors = JsonSerializer.Serialize(errors, Json) },
             storage.Transaction,
@@ -61,7 +61,7 @@ internal static class OrderStore
 
     public static async Task<IReadOnlyDictionary<string, string[]>> Rejection(DbConnection connection, DbTransaction? transaction, Guid orderId, CancellationToken cancellationToken)
     {
-        var json = await connection.ExecuteScalarAsync<string?>(SqlValues.Command(
+        var json = await connection.ExecuteScalarAsync<string?>(DapperSql.Command(
             "SELECT errors FROM order_rejections WHERE order_id = @orderId", new { orderId }, transaction, cancellationToken));
         return json is null ? new Dictionary<string, string[]>() : JsonSerializer.Deserialize<Dictionary<string, string[]>>(json, Json) ?? [];
     }

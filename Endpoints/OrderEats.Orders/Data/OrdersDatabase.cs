@@ -4,7 +4,7 @@ using OrderEats.ServiceDefaults;
 
 namespace OrderEats.Orders.Data;
 
-// The Orders service's own database, as the classes of this service receive it (value conversions are SqlValues' Dapper type handlers).
+// The Orders service's own database, as the classes of this service receive it (value conversions are DapperSql' Dapper type handlers).
 internal sealed class OrdersDatabase(EndpointDatabase database)
 {
     public EndpointDatabase Database { get; } = database;

@@ -45,7 +45,7 @@ internal sealed class OrderStatusChangedHandler(OrderChangeTracker tracker, ILog
             }
         }
 
-        var changed = await context.Storage.Connection.ExecuteAsync(SqlValues.Command(sql, parameters, context.Storage.Transaction, context.CancellationToken));
+        var changed = await context.Storage.Connection.ExecuteAsync(DapperSql.Command(sql, parameters, context.Storage.Transaction, context.CancellationToken));
         if (changed > 0)
         {
             tracker.Record(message.OrderId, message.Status);

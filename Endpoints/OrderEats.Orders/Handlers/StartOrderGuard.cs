@@ -19,7 +19,7 @@ internal sealed class StartOrderGuard : IHandleMessages<StartOrder>
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(context);
-        var stored = await context.Storage.Connection.QuerySingleOrDefaultAsync<GuardedOrder>(SqlValues.Command(
+        var stored = await context.Storage.Connection.QuerySingleOrDefaultAsync<GuardedOrder>(DapperSql.Command(
             "SELECT customer_id AS CustomerId, restaurant_id AS RestaurantId, total AS Total, currency AS Currency, status AS Status FROM orders WHERE id = @OrderId",
             new { message.OrderId },
             context.Storage.Transaction,

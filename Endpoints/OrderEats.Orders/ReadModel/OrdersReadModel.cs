@@ -39,7 +39,7 @@ public sealed class OrdersReadModel
     public async Task<IReadOnlyList<OrderSummary>> ListAll(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.Open(cancellationToken);
-        var orders = await connection.QueryAsync<OrderSummary>(SqlValues.Command(
+        var orders = await connection.QueryAsync<OrderSummary>(DapperSql.Command(
             "SELECT id AS OrderId, customer_id AS CustomerId, status AS Status, total AS Total, currency AS Currency, reason AS Reason FROM orders ORDER BY placed_at, id",
             null,
             null,
@@ -87,7 +87,7 @@ public sealed class OrdersReadModel
 
     internal static async Task<OrderView?> Get(DbConnection connection, DbTransaction? transaction, Guid orderId, CancellationToken cancellationToken)
     {
-        var row = await connection.QuerySingleOrDefaultAsync<OrderRow>(SqlValues.Command(
+        var row = await connection.QuerySingleOrDefaultAsync<OrderRow>(DapperSql.Command(
             $"SELECT {OrderColumns} FROM orders WHERE id = @orderId", new { orderId }, transaction, cancellationToken));
         if (row is null)
         {
@@ -107,7 +107,7 @@ public sealed class OrdersReadModel
             row.PlacedAt,
             row.UpdatedAt,
             []);
-        var timeline = await connection.QueryAsync<TimelineEntry>(SqlValues.Command(
+        var timeline = await connection.QueryAsync<TimelineEntry>(DapperSql.Command(
             "SELECT changed_at AS At, status AS Status, reason AS Reason FROM order_timeline WHERE order_id = @orderId", new { orderId }, transaction, cancellationToken));
         var errors = order.Status == OrderStatus.Rejected ? await OrderStore.Rejection(connection, transaction, orderId, cancellationToken) : null;
         // Ties (Ready and Completed share a timestamp) fall back to the order of the life cycle.
@@ -117,7 +117,7 @@ public sealed class OrdersReadModel
     internal async Task<bool> HasTimelineEntry(Guid orderId, OrderStatus status, CancellationToken cancellationToken)
     {
         await using var connection = await database.Open(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(SqlValues.Command(
+        return await connection.ExecuteScalarAsync<long>(DapperSql.Command(
             "SELECT COUNT(*) FROM order_timeline WHERE order_id = @orderId AND status = @status", new { orderId, status = status.ToString() }, null, cancellationToken)) > 0;
     }
 

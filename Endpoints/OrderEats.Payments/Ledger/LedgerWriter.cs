@@ -8,14 +8,14 @@ namespace OrderEats.Payments.Ledger;
 internal sealed class LedgerWriter(IStorageSession storage)
 {
     public Task<LedgerRow?> Find(Guid orderId, string stage, CancellationToken cancellationToken = default) =>
-        storage.Connection.QuerySingleOrDefaultAsync<LedgerRow?>(SqlValues.Command(
+        storage.Connection.QuerySingleOrDefaultAsync<LedgerRow?>(DapperSql.Command(
             $"SELECT kind AS Kind, id AS Id, amount AS Amount, currency AS Currency, reason AS Reason FROM {LedgerSchema.Table} WHERE order_id = @orderId AND stage = @stage",
             new { orderId, stage },
             storage.Transaction,
             cancellationToken));
 
     public Task Insert(Guid orderId, LedgerRow row, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        storage.Connection.ExecuteAsync(SqlValues.Command(
+        storage.Connection.ExecuteAsync(DapperSql.Command(
             $"INSERT INTO {LedgerSchema.Table} (id, order_id, kind, stage, amount, currency, reason, at) VALUES (@Id, @orderId, @Kind, @stage, @Amount, @Currency, @Reason, @at)",
             new { row.Id, orderId, row.Kind, stage = LedgerKind.Stage(row.Kind), row.Amount, row.Currency, row.Reason, at },
             storage.Transaction,
@@ -23,7 +23,7 @@ internal sealed class LedgerWriter(IStorageSession storage)
 
     // Turns the reserved charge row of this transaction into a decline.
     public Task Decline(Guid orderId, string? reason, CancellationToken cancellationToken = default) =>
-        storage.Connection.ExecuteAsync(SqlValues.Command(
+        storage.Connection.ExecuteAsync(DapperSql.Command(
             $"UPDATE {LedgerSchema.Table} SET kind = @decline, reason = @reason WHERE order_id = @orderId AND kind = @charge",
             new { decline = LedgerKind.Decline, reason, orderId, charge = LedgerKind.Charge },
             storage.Transaction,

@@ -13,7 +13,7 @@ namespace OrderEats.ServiceDefaults;
 /// enlisted in a transaction with a cancellation token. The type handlers are registered once per process, before the first
 /// <see cref="EndpointDatabase"/> is made.
 /// </summary>
-public static class SqlValues
+public static class DapperSql
 {
     private static int registered;
 
